@@ -1,0 +1,156 @@
+"""The product as a user runs it: `vnsum` in a subprocess."""
+
+import json
+import os
+import subprocess
+import sys
+
+from conftest import ROOT, SAMPLES
+
+SEED = str(SAMPLES / "seed_article.txt")
+
+
+def run(*args: str, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "vnsum", *args],
+        input=stdin if stdin is not None else b"",
+        capture_output=True,
+        cwd=ROOT,
+        env=full_env,
+        timeout=120,
+    )
+
+
+def test_brief_seed_text_sections_and_meta():
+    result = run("brief", SEED)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    assert "\x1b[" not in out  # piped: no colour
+    achievements, rest = out.split("Hạn chế", 1)
+    limitations, directives = rest.split("Nhiệm vụ, chỉ đạo", 1)
+    assert "đã đạt được nhiều kết quả tích cực" not in limitations
+    assert "hạn chế cần nhanh chóng khắc phục" in limitations
+    assert "tăng cường chất lượng công tác tham mưu, chỉ đạo" in directives
+    assert "Ảnh:" not in out and "Quang cảnh" not in out
+    assert "Chiều 17/7" in out and "Nguyễn Trọng Nghĩa" in out
+    assert "Hội nghị sơ kết công tác 6 tháng đầu năm" in out
+    assert result.stderr == b""
+
+
+def test_json_lines_schema_and_offsets():
+    files = sorted(str(p) for p in SAMPLES.glob("*.txt"))
+    result = run("brief", *files, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.decode().splitlines()
+    assert len(lines) == len(files)
+    for line, path in zip(lines, files):
+        doc = json.loads(line)
+        assert doc["schema"] == "vnsum.brief/1"
+        assert doc["source"] == path
+        assert set(doc["meta"]) == {"title", "event", "date", "chair", "organizer", "location"}
+        assert set(doc["sections"]) == {"achievements", "limitations", "directives"}
+        text = open(path, encoding="utf-8").read()
+        labels = {s["i"]: s["label"] for s in doc["sentences"]}
+        for s in doc["sentences"]:
+            assert text[s["start"] : s["end"]] == s["text"]
+            assert s["label"] in {"achievement", "limitation", "directive", "context"}
+        for name, label in (("achievements", "achievement"), ("limitations", "limitation"), ("directives", "directive")):
+            for bullet in doc["sections"][name]:
+                assert bullet["method"] == "extractive" and bullet["fallback"] is None
+                assert bullet["sources"] and all(labels[i] == label for i in bullet["sources"])
+    seed = json.loads(lines[files.index(SEED)])
+    assert seed["meta"]["chair"][0]["name"] == "Nguyễn Trọng Nghĩa"
+    assert "17/7" in seed["meta"]["date"]
+
+
+def test_stdin_dash_and_pipe():
+    data = open(SEED, "rb").read()
+    dash = run("brief", "-", "--format", "json", stdin=data)
+    piped = run("brief", "--format", "json", stdin=data)
+    assert dash.returncode == piped.returncode == 0
+    assert json.loads(dash.stdout)["source"] == "<stdin>"
+    assert json.loads(dash.stdout)["sections"] == json.loads(piped.stdout)["sections"]
+
+
+def test_markdown_english_headings_and_atomic_output(tmp_path):
+    out = tmp_path / "brief.md"
+    result = run("brief", SEED, "--format", "markdown", "--lang", "en", "-o", str(out))
+    assert result.returncode == 0 and result.stdout == b""
+    text = out.read_text(encoding="utf-8")
+    assert "## Achievements" in text and "## Limitations" in text and "## Directives" in text
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.md"]
+
+
+def test_rich_honours_no_color():
+    result = run("brief", SEED, "--format", "rich", env={"NO_COLOR": "1"})
+    assert result.returncode == 0
+    assert b"\x1b[3" not in result.stdout and "Kết quả đạt được" in result.stdout.decode()
+
+
+def test_error_paths_and_exit_codes(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("Hội nghị".encode("cp1258", errors="replace") + b"\xe9\xff")
+    big = tmp_path / "big.txt"
+    big.write_text("Hội nghị đã thành công. " * 100, encoding="utf-8")
+    cases = {
+        str(tmp_path / "missing.txt"): "no such file",
+        str(tmp_path): "is a directory",
+        str(empty): "empty",
+        str(binary): "binary",
+        str(latin): "not UTF-8",
+    }
+    for path, reason in cases.items():
+        result = run("brief", path)
+        assert result.returncode == 3, (path, result.stderr)
+        err = result.stderr.decode()
+        assert err.count("\n") == 1 and path in err and reason in err and "Traceback" not in err
+        assert result.stdout == b""
+    result = run("brief", str(big), "--max-bytes", "100")
+    assert result.returncode == 3 and b"too large" in result.stderr
+
+
+def test_batch_with_bad_files_briefs_the_good_ones(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run("brief", SEED, str(empty), str(SAMPLES / "shrimp_conference.txt"), "--format", "json")
+    assert result.returncode == 4
+    assert len(result.stdout.decode().splitlines()) == 2
+    assert result.stderr.decode().strip() == f"vnsum: {empty}: empty"
+
+
+def test_usage_errors_and_help():
+    assert run("brief", SEED, "--format", "bogus").returncode == 2
+    help_text = run("--help")
+    assert help_text.returncode == 0 and b"brief" in help_text.stdout
+    output = run("brief", SEED, "-o", "/nonexistent-dir/out.txt")
+    assert output.returncode == 5 and b"/nonexistent-dir/out.txt" in output.stderr
+
+
+def test_non_vietnamese_text_gets_a_brief_and_a_warning():
+    result = run("brief", "-", stdin=b"The committee met on Monday. It must cut costs next year.")
+    assert result.returncode == 0
+    assert b"does not look Vietnamese" in result.stderr
+    assert b"Directives" not in result.stdout and "Nhiệm vụ, chỉ đạo" in result.stdout.decode()
+
+
+def test_help_and_extractive_brief_do_not_import_torch():
+    code = (
+        "import sys, runpy\n"
+        "sys.argv = ['vnsum', 'brief', %r, '--format', 'json']\n"
+        "try:\n    runpy.run_module('vnsum', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "assert 'torch' not in sys.modules and 'transformers' not in sys.modules\n"
+        "sys.argv = ['vnsum', '--help']\n"
+        "try:\n    runpy.run_module('vnsum', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "assert 'torch' not in sys.modules and 'transformers' not in sys.modules\n"
+        "print('CLEAN', file=sys.stderr)\n"
+    ) % SEED
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=120)
+    assert b"CLEAN" in result.stderr, result.stderr

@@ -1,0 +1,67 @@
+from vnsum.document import Kind, Label, Sentence
+from vnsum.label import label_sentences
+from vnsum.meta import read_meta
+from vnsum.segment import segment
+from vnsum.select import MAX_BULLET_SYLLABLES, select_bullets, trim
+
+
+def test_seed_meta(seed_text):
+    meta = read_meta(label_sentences(segment(seed_text)))
+    assert meta.title == "Nâng cao tính chuyên nghiệp, hiệu quả, sát thực tiễn của thông tin đối ngoại"
+    assert meta.event.startswith("Hội nghị sơ kết công tác 6 tháng đầu năm")
+    assert "17/7" in meta.date
+    assert meta.chair[0].name == "Nguyễn Trọng Nghĩa"
+    assert "Trưởng Ban Tuyên giáo Trung ương" in meta.chair[0].role
+    assert meta.organizer == "Ban Chỉ đạo Công tác thông tin Đối ngoại"
+
+
+def test_meta_with_two_chairs_and_location():
+    text = (
+        "Hướng đến mục tiêu 10 tỉ USD\n"
+        "Ngày 6.2, tại Cà Mau, Thủ tướng Chính phủ Nguyễn Xuân Phúc và Phó thủ tướng Trịnh Đình Dũng "
+        "đã chủ trì Hội nghị phát triển ngành tôm VN."
+    )
+    meta = read_meta(label_sentences(segment(text)))
+    assert [(p.name, p.role) for p in meta.chair] == [
+        ("Nguyễn Xuân Phúc", "Thủ tướng Chính phủ"),
+        ("Trịnh Đình Dũng", "Phó thủ tướng"),
+    ]
+    assert meta.location == "Cà Mau"
+    assert meta.event == "Hội nghị phát triển ngành tôm VN"
+    assert meta.date == "Ngày 6.2"
+
+
+def sentence(i: int, text: str, label: Label, paragraph: int = 0) -> Sentence:
+    return Sentence(i=i, start=0, end=len(text), text=text, paragraph=paragraph, kind=Kind.BODY, label=label, confidence=0.9)
+
+
+def test_near_duplicates_merge_and_sources_are_kept():
+    a = "Kim ngạch xuất khẩu tôm năm 2016 đạt hơn 3,1 tỉ USD, tăng 6,7% so với năm 2015."
+    b = "Kim ngạch xuất khẩu tôm năm 2016 đạt hơn 3,1 tỉ USD, tăng 6,7% so với năm trước."
+    c = "Cả nước thả nuôi được 694.645 ha tôm nước lợ."
+    sections = select_bullets((sentence(0, a, Label.ACHIEVEMENT), sentence(1, b, Label.ACHIEVEMENT), sentence(2, c, Label.ACHIEVEMENT)))
+    bullets = sections["achievements"]
+    assert len(bullets) == 2
+    merged = next(x for x in bullets if 0 in x.sources)
+    assert merged.sources == (0, 1)
+    assert sections["limitations"] == () and sections["directives"] == ()
+
+
+def test_max_bullets_and_context_never_selected(seed_text):
+    labelled = label_sentences(segment(seed_text))
+    sections = select_bullets(labelled, max_bullets=2)
+    by_index = {s.i: s for s in labelled}
+    for bullets in sections.values():
+        assert len(bullets) <= 2
+        for bullet in bullets:
+            for i in bullet.sources:
+                assert by_index[i].kind is Kind.BODY and by_index[i].label is not Label.CONTEXT
+
+
+def test_trim_keeps_a_prefix_cut_at_a_clause():
+    long = "Tuy nhiên, " + ", ".join(f"việc thứ {k} chưa làm xong" for k in range(30)) + "."
+    out = trim(long)
+    assert out.endswith(" …")
+    assert len(out.split()) <= MAX_BULLET_SYLLABLES + 1
+    body = out[: -len(" …")]
+    assert "Việc thứ 0" in body and long[len("Tuy nhiên, ") + 1 :].startswith(body[1:])

@@ -1,0 +1,86 @@
+from vnsum.document import Kind
+from vnsum.segment import segment
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in segment(text)]
+
+
+def test_offsets_index_the_text(seed_text):
+    for s in segment(seed_text):
+        assert seed_text[s.start : s.end] == s.text
+        assert s.text == s.text.strip()
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = (
+        "Đoàn công tác làm việc tại TP. Hồ Chí Minh với PGS.TS. Nguyễn Văn A và ThS. Trần Thị Bình. "
+        "GS. Lê Văn C cho biết TP.HCM đã hoàn thành kế hoạch, v.v. Hội nghị kết thúc."
+    )
+    assert texts(text) == [
+        "Đoàn công tác làm việc tại TP. Hồ Chí Minh với PGS.TS. Nguyễn Văn A và ThS. Trần Thị Bình.",
+        "GS. Lê Văn C cho biết TP.HCM đã hoàn thành kế hoạch, v.v.",
+        "Hội nghị kết thúc.",
+    ]
+    # "v.v." closes a list; mid-sentence it is followed by lower case and never splits.
+    assert len(texts("Các ngành điện, nước, v.v. đều tăng.")) == 1
+
+
+def test_numbers_and_dates_stay_inside_sentences():
+    text = "Ngày 8-6 và 17/7, tăng trưởng đạt 7,5%, thu 1.000 tỷ đồng. Năm 2017 kế hoạch là 6,7%."
+    assert texts(text) == ["Ngày 8-6 và 17/7, tăng trưởng đạt 7,5%, thu 1.000 tỷ đồng.", "Năm 2017 kế hoạch là 6,7%."]
+
+
+def test_quotes_and_ellipses():
+    text = (
+        "Thủ tướng nói: “Phải bảo vệ quyền lợi người dân.” Sau đó hội nghị bế mạc. "
+        "\"Không để nông dân thiệt thòi\", ông nhấn mạnh. Các ấn phẩm ngắn gọn, sinh động... "
+        "Tuy nhiên còn chậm… và chưa đồng bộ."
+    )
+    assert texts(text) == [
+        "Thủ tướng nói: “Phải bảo vệ quyền lợi người dân.”",
+        "Sau đó hội nghị bế mạc.",
+        "\"Không để nông dân thiệt thòi\", ông nhấn mạnh.",
+        "Các ấn phẩm ngắn gọn, sinh động...",
+        "Tuy nhiên còn chậm… và chưa đồng bộ.",
+    ]
+
+
+def test_paragraphs_without_blank_lines_and_title():
+    text = "Tiêu đề bài viết về hội nghị\nĐoạn một có một câu.\nĐoạn hai có câu thứ hai."
+    sentences = segment(text)
+    assert [s.paragraph for s in sentences] == [0, 1, 2]
+    assert sentences[0].kind is Kind.TITLE
+
+
+def test_title_glued_to_lead():
+    text = "Hướng đến mục tiêu 10 tỉ USD kim ngạch xuất khẩu tôm Ngày 6.2, tại Cà Mau, Thủ tướng chủ trì hội nghị."
+    sentences = segment(text)
+    assert sentences[0].kind is Kind.TITLE
+    assert sentences[0].text == "Hướng đến mục tiêu 10 tỉ USD kim ngạch xuất khẩu tôm"
+    assert sentences[1].text.startswith("Ngày 6.2, tại Cà Mau")
+
+
+def test_captions_sources_bylines_and_trailers(seed_text):
+    kinds = {s.text: s.kind for s in segment(seed_text)}
+    assert kinds["(Ảnh: Phương Hoa/TTXVN)"] is Kind.CAPTION
+    assert kinds["Quang cảnh hội nghị."] is Kind.CAPTION
+    assert kinds["Bà Đoàn Thị Tuyết Nhung, Phó Tổng giám đốc Thông tấn xã Việt Nam phát biểu."] is Kind.CAPTION
+    assert kinds["(TTXVN/Vietnam+)"] is Kind.SOURCE
+    assert kinds["Tin cùng chuyên mục"] is Kind.TRAILER
+    text = "Tiêu đề\nHội nghị đã đạt kết quả tốt.\nẢnh: Công Khanh\nTheo VOV\nPhúc Quang"
+    kinds = [s.kind for s in segment(text)]
+    assert kinds == [Kind.TITLE, Kind.BODY, Kind.CAPTION, Kind.SOURCE, Kind.BYLINE]
+
+
+def test_trailer_word_inside_a_sentence_is_not_a_trailer():
+    text = "Tiêu đề\nXem thêm các báo cáo, hội nghị thống nhất đẩy mạnh cải cách hành chính trong năm tới."
+    assert segment(text)[1].kind is Kind.BODY
+
+
+def test_long_single_line_is_linear_and_complete():
+    sentence = "Tỉnh đã hoàn thành 95% kế hoạch năm 2017. "
+    text = sentence * 20000
+    sentences = segment(text)
+    assert len(sentences) == 20000
+    assert sentences[-1].end == len(text.rstrip())

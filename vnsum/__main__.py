@@ -1,0 +1,3 @@
+from vnsum.cli import main
+
+main()

@@ -1,0 +1,173 @@
+"""The `vnsum` command: parses arguments, calls the library, renders. No NLP lives here.
+
+Exit codes (README.md, "Exit codes"):
+  0 every input briefed; 1 internal error; 2 usage error; 3 every input was bad (missing, empty,
+  binary, undecodable, too large); 4 some inputs briefed, some bad; 5 the output could not be written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import traceback
+from enum import Enum
+from typing import Optional
+
+import typer
+
+from vnsum.read import DEFAULT_MAX_BYTES, InputError
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_USAGE = 2
+EXIT_BAD_INPUT = 3
+EXIT_PARTIAL = 4
+EXIT_OUTPUT = 5
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Structured, faithful briefs of Vietnamese meeting reports.",
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(str, Enum):
+    auto = "auto"
+    rich = "rich"
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+class Lang(str, Enum):
+    vi = "vi"
+    en = "en"
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"vnsum: {message}\n")
+
+
+@app.callback()
+def _root() -> None:
+    """Structured, faithful briefs of Vietnamese meeting reports."""
+
+
+@app.command()
+def brief(
+    ctx: typer.Context,
+    files: Optional[list[str]] = typer.Argument(None, help="Article files; '-' (or a pipe and no file) reads stdin."),
+    format: Format = typer.Option(Format.auto, "--format", "-f", help="auto: rich on a terminal, text when piped."),
+    lang: Lang = typer.Option(Lang.vi, "--lang", help="Language of the section headings."),
+    max_bullets: int = typer.Option(5, "--max-bullets", min=0, max=50, help="Bullets per section at most."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to FILE (atomically) instead of stdout."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Refuse inputs larger than this."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
+) -> None:
+    """Brief one or more articles: achievements, limitations, directives, and meta."""
+    from vnsum.pipeline import Options, brief as make_brief
+    from vnsum.read import read_source
+
+    if not files:
+        if sys.stdin.isatty():
+            typer.echo(ctx.get_help())
+            raise typer.Exit(EXIT_USAGE)
+        files = ["-"]
+    chosen = format
+    if chosen is Format.auto:
+        chosen = Format.rich if output is None and sys.stdout.isatty() else Format.text
+    options = Options(max_bullets=max_bullets)
+    briefs = []
+    failures: list[int] = []
+    for path in files:
+        name = "<stdin>" if path == "-" else path
+        try:
+            article = read_source(path, max_bytes=max_bytes)
+            result = make_brief(article, options)
+        except InputError as exc:
+            _error(f"{name}: {exc}")
+            failures.append(EXIT_BAD_INPUT)
+            continue
+        except Exception as exc:  # noqa: BLE001 - one bad article must not spoil the others
+            _error(f"{name}: internal error: {type(exc).__name__}: {exc}")
+            if debug:
+                traceback.print_exc()
+            failures.append(EXIT_INTERNAL)
+            continue
+        for warning in result.warnings:
+            _error(f"{name}: warning: {warning}")
+        briefs.append(result)
+    if briefs:
+        _emit(briefs, chosen, lang.value, output)
+    if not failures:
+        raise typer.Exit(EXIT_OK)
+    if briefs:
+        raise typer.Exit(EXIT_PARTIAL)
+    raise typer.Exit(EXIT_INTERNAL if EXIT_INTERNAL in failures else EXIT_BAD_INPUT)
+
+
+def _emit(briefs: list, chosen: Format, lang: str, output: Optional[str]) -> None:
+    from vnsum import render
+
+    if chosen is Format.rich and output is None:
+        from rich.console import Console
+
+        console = Console()
+        for k, result in enumerate(briefs):
+            if k:
+                console.rule()
+            render.print_rich(result, lang, console)
+        return
+    if chosen is Format.json:
+        text = "".join(json.dumps(render.to_json(b), ensure_ascii=False) + "\n" for b in briefs)
+    elif chosen is Format.markdown:
+        text = "\n---\n\n".join(render.to_markdown(b, lang) for b in briefs)
+    else:
+        text = "\n".join(render.to_text(b, lang) for b in briefs)
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        write_atomically(output, text)
+    except OSError as exc:
+        _error(f"{output}: cannot write: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_OUTPUT) from None
+
+
+def write_atomically(path: str, text: str) -> None:
+    """Write via a temporary file in the same directory, fsync, then rename: never a half-written file."""
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".vnsum-", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def main() -> None:
+    """Console entry point: usage errors exit 2 (typer's standard mode); anything unexpected becomes one line."""
+    debug = "--debug" in sys.argv
+    try:
+        app()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_OK)
+    except KeyboardInterrupt:
+        _error("interrupted")
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback reaches the user
+        _error(f"internal error: {type(exc).__name__}: {exc}")
+        if debug:
+            traceback.print_exc()
+        sys.exit(EXIT_INTERNAL)

@@ -1,0 +1,56 @@
+"""Patterns for the parts of a news page that are not the report itself.
+
+Captions, photo credits, bylines, source lines and site trailers are kept as sentences (offsets
+must cover the text) but are labelled context and never become bullets (GUIDELINES, hard cases).
+Every pattern here is anchored or bounded so it runs in linear time on any input.
+"""
+
+import re
+
+#: A photo credit: "(Ảnh: Phương Hoa/TTXVN)", "Ảnh: Công Khanh", "(Ảnh minh họa)", "Ảnh: TTXVN".
+PHOTO_CREDIT = re.compile(
+    r"^\(?\s*(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh|Clip|Video)\s*(?::|\)|$)", re.IGNORECASE
+)
+
+#: A sentence that describes a photo rather than the meeting: "Quang cảnh hội nghị.",
+#: "Thủ tướng Nguyễn Xuân Phúc phát biểu tại hội nghị", "Các đại biểu dự hội nghị".
+CAPTION_TEXT = re.compile(
+    r"^(?:Quang cảnh|Toàn cảnh|Các đại biểu|Đại biểu|Lãnh đạo .{0,80}?chụp ảnh|Đồng chí .{0,80}? phát biểu)"
+    r"|(?:phát biểu(?: tại| chỉ đạo| kết luận| khai mạc| bế mạc)?(?: (?:hội nghị|buổi làm việc|phiên họp|hội thảo|"
+    r"cuộc họp|sự kiện|lễ \w+|buổi lễ|kỳ họp|diễn đàn|tọa đàm))?|chụp ảnh lưu niệm|dự hội nghị|chủ trì hội nghị|"
+    r"tại buổi làm việc|tại hội nghị)\.?$",
+    re.IGNORECASE,
+)
+
+#: A line that names the wire service or outlet: "(TTXVN/Vietnam+)", "Theo VOV", "Nguồn: Chinhphu.vn".
+SOURCE_LINE = re.compile(
+    r"^(?:\((?:[^()\n]{1,60})\)\.?|(?:Theo|Nguồn)\s*:?\s+[^\n]{1,60}|\(?Nguồn\s*:[^\n]{1,60})$"
+)
+
+#: A live-blog timestamp line: "• 2017-05-13 09:44".
+TIMESTAMP = re.compile(r"^[•·\-–]?\s*\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2})?$")
+
+#: Site furniture after the article: from such a short line on (see TRAILER_MAX_SYLLABLES) all is trailer.
+TRAILER_START = re.compile(
+    r"^(?:Tin cùng chuyên mục|Tin liên quan|Tin khác|Các tin khác|Xem thêm|Bài viết liên quan|Bài liên quan|"
+    r"Đọc thêm|Tin mới|Tin nổi bật|Ý kiến bạn đọc|Từ khóa|Tags?)\b",
+    re.IGNORECASE,
+)
+
+#: A trailer heading is a short line ("Tin cùng chuyên mục"), never a sentence that starts the same way.
+TRAILER_MAX_SYLLABLES = 8
+
+#: A byline is a short last line of capitalised syllables with no sentence punctuation ("Phúc Quang",
+#: "Gia Bách", "Minh Hạnh - Thu Hà", "PV"); at most this many syllables.
+BYLINE_MAX_SYLLABLES = 6
+
+#: A heading or caption is a paragraph without final punctuation and at most this many syllables.
+SHORT_LINE_MAX_SYLLABLES = 25
+
+#: Openers of a dateline that a title can be glued to: "... tôm Chiều 17/7, ...", "... GPMB Sáng nay (8/2), ...".
+DATELINE = re.compile(
+    r"\s+(?=(?:Sáng|Chiều|Tối|Trưa|Ngày|Đêm|Hôm nay|Hôm qua)(?: nay| qua| mai)?\s*\(?\d{1,2}\s*[/.\-]\s*\d{1,2}\b)"
+)
+
+#: Sentence-final punctuation, optionally followed by closing quotes/brackets and "/." (a wire-copy end mark).
+SENTENCE_END = re.compile(r"(?:[.!?]+|…+)[\"”’»)\]]*(?:/\.)?")

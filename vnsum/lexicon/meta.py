@@ -1,0 +1,59 @@
+"""Words that locate a meeting report's who, what, when and where.
+
+Used by meta.py to read the event name, date, chair, organiser and location off the lead.
+"""
+
+#: Nouns that open the name of a meeting as the article writes it ("Hội nghị sơ kết ...", "Phiên họp ...").
+EVENT_NOUNS = (
+    r"Hội nghị|Phiên họp|Kỳ họp|Hội thảo|Diễn đàn|Buổi làm việc|Cuộc họp|Đại hội|Tọa đàm|Toạ đàm|Phiên chất vấn|"
+    r"Phiên thảo luận|Phiên bế mạc|Phiên khai mạc|Buổi tiếp xúc cử tri|Tiếp xúc cử tri|Lễ [a-zđ]+|Cuộc làm việc|"
+    r"Cuộc tiếp xúc|Hội nghị trực tuyến|Phiên giải trình|Buổi gặp mặt|Cuộc gặp|Họp báo"
+)
+
+#: Where the event name stops: the start of the time, place, chair or purpose that follows it.
+EVENT_STOPS = (
+    r"\s+(?:tại|do|dưới sự|với sự|nhằm|vào|có sự|để|sáng|chiều|tối|ngày|hôm|đã|diễn ra|được tổ chức)\b|[.;:!?](?=\s|$)|[()\"“”]|\s+[-–]\s+"
+)
+
+#: Words after a comma that continue an event name ("..., triển khai nhiệm vụ 6 tháng cuối năm").
+EVENT_CONTINUATIONS = r"triển khai|bàn|kiểm điểm|đánh giá|tổng kết|sơ kết|đề ra|định hướng|phương hướng|nhiệm vụ|kế hoạch"
+
+#: Time of day and day words that can open a date ("Chiều 17/7", "Sáng nay (8/2)", "Ngày 6.2").
+DATE = (
+    r"(?:(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm nay|Hôm qua|sáng|chiều|tối|trưa|đêm|ngày|hôm nay|hôm qua)"
+    r"(?: nay| qua| mai)?\s*\(?)?\b\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?\b\)?"
+)
+
+#: Common Vietnamese family names: a capitalised run starting with one of these is a person's name.
+SURNAMES = frozenset(
+    """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trịnh Đoàn Lâm Mai Trương Hà
+    Lương Tô Cao Chu Đào Tạ Kiều Thái Phùng Lưu Vương Triệu Quách Đàm Lại Tăng Thân Nông La Mạc Khúc Từ Hứa Tôn
+    Giang Châu Nghiêm Âu Bế Doãn Hầu Khổng Kim Lò Ninh Quan Thạch Tiêu Trình Vi Văn Yên Diệp Lữ Mẫn Tiết
+    Lã Cù Cấn Đồng Đổng Thiều Ung Viên Lạc Bạch Biện Cung Đàng Hàn Khương Kha Lục Phí Phương Quang Sầm Thi""".split()
+)
+
+#: Places that start with a family name ("Hà Nội", "Lâm Đồng"): a run starting with one is not a person.
+PLACES = frozenset(
+    """Hà Nội|Hà Tĩnh|Hà Giang|Hà Nam|Hà Đông|Lâm Đồng|Cao Bằng|Lai Châu|Quang Trung|Kim Bảng|Thái Bình|
+    Thái Nguyên|Lý Sơn|Hồ Chí Minh|Hoàng Sa|Trường Sa|Lê Lợi|Hải Phòng|Văn Miếu|Quang Ninh|Đồng Nai|Đồng Tháp|
+    Đồng Hới|Đồng Xoài|Bạch Long Vĩ|Phú Quốc|Hồ Tây|Hoàng Mai|Tây Hồ|Ba Đình|Châu Đốc|Kim Sơn|Lạc Sơn""".replace("\n", "").replace("    ", "").split("|")
+)
+
+#: Titles and honorifics that precede a name ("Thủ tướng Nguyễn Xuân Phúc", "ông Nguyễn Trọng Nghĩa").
+#: Capitalised titles inside a role ("Trưởng Ban Tuyên giáo") are found by their first word.
+TITLE_WORDS = (
+    r"Tổng Bí thư|Tổng bí thư|Chủ tịch nước|Chủ tịch|Phó Chủ tịch|Thủ tướng|Phó Thủ tướng|Phó thủ tướng|Bộ trưởng|"
+    r"Thứ trưởng|Bí thư|Phó Bí thư|Trưởng ban|Trưởng Ban|Phó Trưởng ban|Phó Trưởng Ban|Giám đốc|Phó Giám đốc|"
+    r"Tổng Giám đốc|Tổng giám đốc|Chánh án|Viện trưởng|Tổng Kiểm toán|Tổng Thanh tra|Chủ nhiệm|Phó Chủ nhiệm|"
+    r"Ủy viên|Uỷ viên|ủy viên|Đại biểu|đại biểu|Trung tướng|Thượng tướng|Đại tướng|Thiếu tướng|Đại tá|Tổng cục trưởng|"
+    r"Cục trưởng|Vụ trưởng|Chánh Văn phòng|Trưởng đoàn|Phó Trưởng đoàn|Tổng Thư ký|Người phát ngôn"
+)
+
+#: Honorifics that are not part of a role: "ông", "bà", "đồng chí".
+HONORIFICS = r"[Ôô]ng|[Bb]à|[Đđ]ồng chí|đ/c|GS\.?|PGS\.?|TS\.?|ThS\.?"
+
+#: Verbs that name who chairs: "X chủ trì", "dưới sự chủ trì của X", "Chủ trì Hội nghị, X".
+CHAIR_CUE = r"chủ trì|đồng chủ trì|chủ tọa|điều hành"
+
+#: The organiser is the subject of "tổ chức" before an event noun, or the agent of "do X tổ chức".
+ORGANISER_CUE = r"tổ chức|phối hợp tổ chức|đăng cai"

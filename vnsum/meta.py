@@ -1,0 +1,208 @@
+"""Sentences -> Meta: the meeting's title, name, date, chair, organiser and location, as written.
+
+Read from the lead (the first sentences, captions included: a caption often names the chair).
+Every field is a substring of the article, or None: meta never invents.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vnsum.document import Kind, Meta, Person, Sentence
+from vnsum.lexicon.meta import (
+    CHAIR_CUE,
+    DATE,
+    EVENT_CONTINUATIONS,
+    EVENT_NOUNS,
+    EVENT_STOPS,
+    HONORIFICS,
+    ORGANISER_CUE,
+    PLACES,
+    SURNAMES,
+    TITLE_WORDS,
+)
+
+#: How many leading sentences are searched: the who/when/where of a report sits in its lead.
+LEAD_SENTENCES = 8
+MAX_CHAIRS = 4
+
+_EVENT_RE = re.compile(rf"(?<!\w)(?:{EVENT_NOUNS})(?!\w)", re.IGNORECASE)
+_EVENT_STOP_RE = re.compile(EVENT_STOPS, re.IGNORECASE)
+_CONTINUATION_RE = re.compile(rf"^(?:{EVENT_CONTINUATIONS})(?!\w)", re.IGNORECASE)
+_DATE_RE = re.compile(rf"(?<![\w.,/\-]){DATE}(?![\w/])")
+_CHAIR_RE = re.compile(rf"(?<!\w)(?:{CHAIR_CUE})(?!\w)", re.IGNORECASE)
+_ORGANISER_RE = re.compile(
+    rf"(?:(?<!\w)do\s+(?P<agent>[^,.;]{{3,120}}?)\s+(?:{ORGANISER_CUE})(?!\w))"
+    rf"|(?:(?P<subject>[^,.;]{{3,120}}?)\s+(?:đã\s+)?(?:{ORGANISER_CUE})\s+(?:{EVENT_NOUNS}))",
+    re.IGNORECASE,
+)
+_LOCATION_RE = re.compile(r"(?<!\w)tại\s+(?P<place>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]|trụ sở|hội trường|thành phố|tỉnh|huyện|quận|TP)[^,.;:()]{1,80})")
+_LOCATION_STOP_RE = re.compile(r"\s+(?:đã|diễn ra|với|dưới|do|về|để|nhằm|vào|có|cho)\b")
+_WORD_RE = re.compile(r"[^\s,.;:!?()\"“”]+")
+_TITLE_RE = re.compile(rf"(?:{TITLE_WORDS})(?!\w)")
+_HONORIFIC_RE = re.compile(rf"^(?:{HONORIFICS})\s+")
+_ATTENDANCE_RE = re.compile(r"(?<!\w)(?:tham dự|cùng dự|dự hội nghị|có sự tham gia)(?!\w)", re.IGNORECASE)
+
+
+def read_meta(sentences: tuple[Sentence, ...]) -> Meta:
+    titles = [s for s in sentences if s.kind is Kind.TITLE]
+    lead = [s for s in sentences if s.kind in (Kind.BODY, Kind.CAPTION, Kind.HEADING)][:LEAD_SENTENCES]
+    return Meta(
+        title=titles[0].text if titles else None,
+        event=_event(lead),
+        date=_date(lead),
+        chair=_chair(lead),
+        organizer=_organiser(lead),
+        location=_location(lead),
+    )
+
+
+def _event(lead: list[Sentence]) -> str | None:
+    best: str | None = None
+    for sentence in lead:
+        for match in _EVENT_RE.finditer(sentence.text):
+            name = _cut_event(sentence.text, match.start())
+            if len(name.split()) >= 4:
+                return name
+            if best is None or len(name) > len(best):
+                best = name
+    return best if best and len(best.split()) >= 3 else None
+
+
+def _cut_event(text: str, start: int) -> str:
+    """The event name from `start`, up to the place, time or chair that follows it."""
+    rest = text[start:]
+    stop = _EVENT_STOP_RE.search(rest, len(rest.split(" ", 2)[0]) + 1)
+    rest = rest[: stop.start()] if stop else rest
+    pieces = rest.split(", ")
+    kept = [pieces[0]]
+    for piece in pieces[1:]:
+        if not _CONTINUATION_RE.match(piece):
+            break
+        kept.append(piece)
+    return ", ".join(kept).strip()
+
+
+def _date(lead: list[Sentence]) -> str | None:
+    for sentence in lead:
+        match = _DATE_RE.search(sentence.text)
+        if match:
+            return match.group().strip().rstrip(")") if "(" not in match.group() else match.group().strip()
+    return None
+
+
+def _chair(lead: list[Sentence]) -> tuple[Person, ...]:
+    for sentence in lead:
+        cue = _CHAIR_RE.search(sentence.text)
+        if not cue:
+            continue
+        clause = _clause_around(sentence.text, cue.start())
+        people = _people(clause)
+        if people:
+            return people[:MAX_CHAIRS]
+    for sentence in lead:
+        people = [p for p in _people(sentence.text) if p.role]
+        if people:
+            return (people[0],)
+    return ()
+
+
+def _clause_around(text: str, at: int) -> str:
+    """The clause (between semicolons or attendance phrases) that holds position `at`."""
+    start = text.rfind(";", 0, at) + 1
+    end = text.find(";", at)
+    clause = text[start : end if end >= 0 else len(text)]
+    attendance = _ATTENDANCE_RE.search(clause, at - start)
+    return clause[: attendance.start()] if attendance else clause
+
+
+def _people(text: str) -> tuple[Person, ...]:
+    """Personal names (surname-led capitalised runs) with the role written next to them."""
+    words = list(_WORD_RE.finditer(text))
+    people: list[Person] = []
+    floor = 0
+    k = 0
+    while k < len(words):
+        word = words[k].group()
+        if word in SURNAMES and k + 1 < len(words) and _capitalised(words[k + 1].group()):
+            run = [words[k]]
+            j = k + 1
+            while j < len(words) and len(run) < 4 and _capitalised(words[j].group()) and _adjacent(text, run[-1], words[j]):
+                run.append(words[j])
+                j += 1
+            start, end = run[0].start(), run[-1].end()
+            name = text[start:end]
+            if " ".join(w.group() for w in run[:2]) not in PLACES:
+                if all(p.name != name for p in people):
+                    people.append(Person(name=name, role=_role(text, floor, start, end)))
+                floor = end
+                k = j
+                continue
+        k += 1
+    return tuple(people)
+
+
+def _role(text: str, floor: int, start: int, end: int) -> str | None:
+    """The title chain before a name ("Trưởng Ban Tuyên giáo Trung ương Nguyễn ...") or in apposition after it.
+
+    `floor` is where the previous name ended: a role never reaches back across another person.
+    """
+    before = text[floor:start].rstrip()
+    pieces = before.split(", ")
+    chain: list[str] = []
+    for piece in reversed(pieces):
+        piece = piece.strip()
+        title = _TITLE_RE.search(piece)
+        if not title:
+            break
+        chain.insert(0, piece[title.start() :])
+        if title.start() > 0:
+            break
+    if chain:
+        return _HONORIFIC_RE.sub("", ", ".join(chain)).strip() or None
+    after = text[end:]
+    if after.startswith(", "):
+        pieces = after[2:].split(", ")
+        chain = []
+        for piece in pieces:
+            title = _TITLE_RE.match(piece) or _TITLE_RE.match(piece[:1].upper() + piece[1:])
+            if not title:
+                break
+            cue = _CHAIR_RE.search(piece)
+            chain.append(piece[: cue.start()].strip() if cue else piece.strip())
+            if cue:
+                break
+        if chain:
+            return ", ".join(chain).rstrip(".")
+    return None
+
+
+def _organiser(lead: list[Sentence]) -> str | None:
+    for sentence in lead:
+        match = _ORGANISER_RE.search(sentence.text)
+        if match:
+            found = (match.group("agent") or match.group("subject")).strip()
+            found = found.split(", ")[-1].strip()
+            if found[:1].isupper() and not _CHAIR_RE.search(found):
+                return found
+    return None
+
+
+def _location(lead: list[Sentence]) -> str | None:
+    for sentence in lead[:4]:
+        match = _LOCATION_RE.search(sentence.text)
+        if match:
+            place = match.group("place")
+            stop = _LOCATION_STOP_RE.search(place)
+            place = (place[: stop.start()] if stop else place).strip()
+            if 1 <= len(place.split()) <= 10:
+                return place
+    return None
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() or (len(word) == 1 and word.isupper())
+
+
+def _adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
+    return text[left.end() : right.start()] == " "

@@ -1,0 +1,148 @@
+"""Brief -> JSON, plain text, Markdown or a rich terminal view.
+
+The JSON schema is versioned here (`SCHEMA`); a change that removes or renames a field bumps it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vnsum.document import SECTIONS, Brief, Bullet, Meta
+
+SCHEMA = "vnsum.brief/1"
+
+HEADINGS = {
+    "vi": {
+        "achievements": "Kết quả đạt được",
+        "limitations": "Hạn chế",
+        "directives": "Nhiệm vụ, chỉ đạo",
+        "event": "Sự kiện",
+        "date": "Thời gian",
+        "chair": "Chủ trì",
+        "organizer": "Đơn vị tổ chức",
+        "location": "Địa điểm",
+        "none": "(không có)",
+        "source": "Nguồn",
+    },
+    "en": {
+        "achievements": "Achievements",
+        "limitations": "Limitations",
+        "directives": "Directives",
+        "event": "Event",
+        "date": "Date",
+        "chair": "Chair",
+        "organizer": "Organiser",
+        "location": "Location",
+        "none": "(none)",
+        "source": "Source",
+    },
+}
+
+
+def to_json(brief: Brief) -> dict[str, Any]:
+    """The stable JSON object of one brief (documented in README.md)."""
+    return {
+        "schema": SCHEMA,
+        "source": brief.source,
+        "meta": _meta_json(brief.meta),
+        "sections": {name: [_bullet_json(b) for b in brief.sections.get(name, ())] for name, _ in SECTIONS},
+        "sentences": [
+            {
+                "i": s.i,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "label": s.label.value,
+                "confidence": s.confidence,
+                "kind": s.kind.value,
+            }
+            for s in brief.sentences
+        ],
+        "engine": dict(brief.engine),
+        "warnings": list(brief.warnings),
+    }
+
+
+def _meta_json(meta: Meta) -> dict[str, Any]:
+    return {
+        "title": meta.title,
+        "event": meta.event,
+        "date": meta.date,
+        "chair": [{"name": p.name, "role": p.role} for p in meta.chair],
+        "organizer": meta.organizer,
+        "location": meta.location,
+    }
+
+
+def _bullet_json(bullet: Bullet) -> dict[str, Any]:
+    return {"text": bullet.text, "sources": list(bullet.sources), "method": bullet.method, "fallback": bullet.fallback}
+
+
+def _meta_lines(meta: Meta, words: dict[str, str]) -> list[tuple[str, str]]:
+    chair = "; ".join(f"{p.name} ({p.role})" if p.role else p.name for p in meta.chair)
+    rows = [
+        (words["event"], meta.event),
+        (words["date"], meta.date),
+        (words["chair"], chair or None),
+        (words["organizer"], meta.organizer),
+        (words["location"], meta.location),
+    ]
+    return [(key, value) for key, value in rows if value]
+
+
+def _sources(bullet: Bullet) -> str:
+    return "[" + ", ".join(f"#{i}" for i in bullet.sources) + "]"
+
+
+def to_text(brief: Brief, lang: str = "vi") -> str:
+    words = HEADINGS[lang]
+    title = brief.meta.title or brief.source
+    lines = [title, "=" * min(len(title), 78)]
+    lines += [f"{key}: {value}" for key, value in _meta_lines(brief.meta, words)]
+    lines.append(f"{words['source']}: {brief.source}")
+    for name, _ in SECTIONS:
+        lines += ["", words[name]]
+        bullets = brief.sections.get(name, ())
+        lines += [f"  - {b.text} {_sources(b)}" for b in bullets] or [f"  {words['none']}"]
+    return "\n".join(lines) + "\n"
+
+
+def to_markdown(brief: Brief, lang: str = "vi") -> str:
+    words = HEADINGS[lang]
+    lines = [f"# {_md(brief.meta.title or brief.source)}", ""]
+    lines += [f"- **{key}:** {_md(value)}" for key, value in _meta_lines(brief.meta, words)]
+    lines.append(f"- **{words['source']}:** `{brief.source}`")
+    for name, _ in SECTIONS:
+        lines += ["", f"## {words[name]}", ""]
+        bullets = brief.sections.get(name, ())
+        lines += [f"- {_md(b.text)} {_sources(b)}" for b in bullets] or [f"_{words['none']}_"]
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    """Escape the characters that would turn article text into Markdown markup."""
+    for ch in "\\`*_[]<>#|":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def print_rich(brief: Brief, lang: str, console: Any) -> None:
+    """Render on a terminal; rich is imported only here, when a terminal asked for it."""
+    from rich.markup import escape
+    from rich.panel import Panel
+    from rich.table import Table
+
+    words = HEADINGS[lang]
+    table = Table.grid(padding=(0, 2))
+    for key, value in _meta_lines(brief.meta, words):
+        table.add_row(f"[bold]{escape(key)}[/]", escape(value))
+    table.add_row(f"[bold]{escape(words['source'])}[/]", escape(brief.source))
+    console.print(Panel(table, title=f"[bold]{escape(brief.meta.title or brief.source)}[/]", expand=True))
+    styles = {"achievements": "green", "limitations": "yellow", "directives": "cyan"}
+    for name, _ in SECTIONS:
+        console.print(f"\n[bold {styles[name]}]{escape(words[name])}[/]")
+        bullets = brief.sections.get(name, ())
+        if not bullets:
+            console.print(f"  [dim]{escape(words['none'])}[/]")
+        for b in bullets:
+            console.print(f"  • {escape(b.text)} [dim]{escape(_sources(b))}[/]")

@@ -1,0 +1,107 @@
+"""Labelled sentences -> the bullets of each section: ranked, near-duplicates merged, trimmed.
+
+Extractive by contract: a bullet's text is a span of one source sentence, possibly cut at a
+clause boundary (marked with "…") and stripped of a leading connective ("Tuy nhiên, "); it is
+never reworded. Ranking is linear in the article: each sentence is compared with its section's
+centroid, not with every other sentence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from vnsum.document import SECTIONS, Bullet, Kind, Sentence
+from vnsum.lexicon.cues import CONNECTIVES, CONTRAST
+
+DEFAULT_MAX_BULLETS = 5
+#: Bullets longer than this many syllables are cut at the last clause boundary before it.
+MAX_BULLET_SYLLABLES = 48
+#: ... but never shorter than this, so a cut keeps a whole point.
+MIN_CUT_SYLLABLES = 14
+#: Jaccard overlap of syllable bigrams above which two sentences say the same thing.
+DUPLICATE_OVERLAP = 0.45
+
+_TOKEN = re.compile(r"\w+")
+_NUMBER = re.compile(r"\d")
+_LEAD_CONNECTIVE = re.compile(rf"^(?:{CONNECTIVES}|{CONTRAST})", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:]\s|,\s")
+
+
+def select_bullets(sentences: tuple[Sentence, ...], max_bullets: int = DEFAULT_MAX_BULLETS) -> dict[str, tuple[Bullet, ...]]:
+    """Up to `max_bullets` bullets for each section, best first."""
+    sections: dict[str, tuple[Bullet, ...]] = {}
+    for name, label in SECTIONS:
+        candidates = [s for s in sentences if s.label is label and s.kind is Kind.BODY]
+        sections[name] = _pick(candidates, max_bullets)
+    return sections
+
+
+def _pick(candidates: list[Sentence], max_bullets: int) -> tuple[Bullet, ...]:
+    if not candidates or max_bullets <= 0:
+        return ()
+    bags = [Counter(_tokens(s.text)) for s in candidates]
+    centroid: Counter[str] = Counter()
+    for bag in bags:
+        centroid.update(set(bag))
+    ranked = sorted(
+        range(len(candidates)),
+        key=lambda k: (-_importance(candidates[k], bags[k], centroid, len(candidates)), candidates[k].i),
+    )
+    chosen: list[tuple[int, set[tuple[str, str]], list[int]]] = []
+    for k in ranked:
+        grams = _bigrams(bags[k], candidates[k].text)
+        duplicate = next((c for c in chosen if _jaccard(grams, c[1]) >= DUPLICATE_OVERLAP), None)
+        if duplicate is not None:
+            duplicate[2].append(candidates[k].i)
+            continue
+        if len(chosen) < max_bullets:
+            chosen.append((k, grams, [candidates[k].i]))
+    return tuple(
+        Bullet(
+            text=trim(candidates[k].text),
+            sources=tuple(sorted(sources)),
+            score=round(_importance(candidates[k], bags[k], centroid, len(candidates)), 4),
+        )
+        for k, _, sources in chosen
+    )
+
+
+def _importance(sentence: Sentence, bag: Counter[str], centroid: Counter[str], n: int) -> float:
+    """Confidence x centrality x length, with a nudge for concrete figures."""
+    if not bag:
+        return 0.0
+    shared = sum(min(count, 1) * (centroid[token] - 1) for token, count in bag.items())
+    centrality = (1.0 + shared / max(n - 1, 1)) / math.sqrt(len(bag))
+    length = min(len(bag), 30) / 30
+    figures = 1.15 if _NUMBER.search(sentence.text) else 1.0
+    return sentence.confidence * centrality * (0.5 + length) * figures
+
+
+def trim(text: str) -> str:
+    """Strip a leading connective and cut an over-long sentence at a clause boundary."""
+    stripped = _LEAD_CONNECTIVE.sub("", text, count=1)
+    if stripped != text and stripped:
+        text = stripped[0].upper() + stripped[1:]
+    words = text.split()
+    if len(words) <= MAX_BULLET_SYLLABLES:
+        return text
+    limit = len(" ".join(words[:MAX_BULLET_SYLLABLES]))
+    floor = len(" ".join(words[:MIN_CUT_SYLLABLES]))
+    cuts = [m.start() for m in _CLAUSE_BREAK.finditer(text, floor, limit)]
+    cut = cuts[-1] if cuts else limit
+    return text[:cut].rstrip(" ,;:") + " …"
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+def _bigrams(bag: Counter[str], text: str) -> set[tuple[str, str]]:
+    tokens = _tokens(text)
+    return set(zip(tokens, tokens[1:])) or {(t, "") for t in bag}
+
+
+def _jaccard(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
