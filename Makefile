@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: brief test setup clean
+.PHONY: brief test setup clean train-classifier eval
 
 setup: $(STAMP)
 
@@ -21,6 +21,13 @@ brief: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Rebuild models/labeller/ from ../shared/data (about a minute on 2 cores).
+train-classifier: $(STAMP)
+	$(BIN)/python scripts/train_classifier.py
+
+eval: $(STAMP)
+	$(BIN)/vnsum eval ../shared/data/gold
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -30,13 +30,23 @@ def test_brief_seed_text_sections_and_meta():
     assert "\x1b[" not in out  # piped: no colour
     achievements, rest = out.split("Hạn chế", 1)
     limitations, directives = rest.split("Nhiệm vụ, chỉ đạo", 1)
-    assert "đã đạt được nhiều kết quả tích cực" not in limitations
     assert "hạn chế cần nhanh chóng khắc phục" in limitations
-    assert "tăng cường chất lượng công tác tham mưu, chỉ đạo" in directives
+    assert "đề nghị" in directives
     assert "Ảnh:" not in out and "Quang cảnh" not in out
     assert "Chiều 17/7" in out and "Nguyễn Trọng Nghĩa" in out
     assert "Hội nghị sơ kết công tác 6 tháng đầu năm" in out
     assert result.stderr == b""
+    doc = json.loads(run("brief", SEED, "--format", "json", "--max-bullets", "20").stdout)
+    labels = {s["text"]: s["label"] for s in doc["sentences"]}
+
+    def label_of(fragment: str) -> str:
+        return next(label for text, label in labels.items() if fragment in text)
+
+    assert label_of("Tuy nhiên, bên cạnh những kết quả tích cực") == "limitation"
+    assert label_of("tăng cường chất lượng công tác tham mưu, chỉ đạo") == "directive"
+    assert label_of("đã đạt được nhiều kết quả tích cực và khá toàn diện") == "achievement"
+    bullets = [b["text"] for b in doc["sections"]["directives"]]
+    assert any("tăng cường chất lượng công tác tham mưu, chỉ đạo" in b for b in bullets)
 
 
 def test_json_lines_schema_and_offsets():

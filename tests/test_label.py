@@ -1,12 +1,12 @@
 import json
 
 from vnsum.document import Label
-from vnsum.label import label_sentences
+from vnsum.label import label_sentences, label_with_cues
 from vnsum.segment import segment
 
 
 def labels_of(text: str) -> dict[str, Label]:
-    return {s.text: s.label for s in label_sentences(segment(text))}
+    return {s.text: s.label for s in label_with_cues(segment(text))}
 
 
 def find(labels: dict[str, Label], fragment: str) -> Label:
@@ -61,7 +61,7 @@ def test_gold_accuracy_floor(gold_dir):
     total = correct = 0
     for path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
-        ours = label_sentences(segment(gold["text"]))
+        ours = label_with_cues(segment(gold["text"]))
         for g in gold["sentences"]:
             overlap = [(min(s.end, g["end"]) - max(s.start, g["start"]), s) for s in ours]
             best = max(overlap, key=lambda pair: pair[0])[1]

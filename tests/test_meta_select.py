@@ -64,4 +64,4 @@ def test_trim_keeps_a_prefix_cut_at_a_clause():
     assert out.endswith(" …")
     assert len(out.split()) <= MAX_BULLET_SYLLABLES + 1
     body = out[: -len(" …")]
-    assert "Việc thứ 0" in body and long[len("Tuy nhiên, ") + 1 :].startswith(body[1:])
+    assert long[len("Tuy nhiên, ") :].startswith(body)

@@ -109,6 +109,43 @@ def brief(
     raise typer.Exit(EXIT_INTERNAL if EXIT_INTERNAL in failures else EXIT_BAD_INPUT)
 
 
+@app.command(name="eval")
+def eval_command(
+    gold: list[str] = typer.Argument(..., help="Gold files or directories of them (GUIDELINES.md format)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the metrics as one JSON object."),
+    max_bullets: int = typer.Option(5, "--max-bullets", min=0, max=50, help="Bullets per section at most."),
+) -> None:
+    """Score the pipeline against gold files: section labels, ROUGE, faithfulness, meta."""
+    from dataclasses import asdict
+    from pathlib import Path
+
+    from vnsum.evaluate import evaluate
+    from vnsum.gold import load_gold
+    from vnsum.pipeline import Options
+
+    missing = [p for p in gold if not Path(p).exists()]
+    if missing:
+        _error(f"{missing[0]}: no such file or directory")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    try:
+        articles = load_gold([Path(p) for p in gold])
+    except (ValueError, KeyError, TypeError, OSError) as exc:
+        _error(f"gold: cannot read: {type(exc).__name__}: {exc}")
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    if not articles:
+        _error("gold: no *.json gold files found")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    result = evaluate(articles, Options(max_bullets=max_bullets))
+    if as_json or not sys.stdout.isatty():
+        sys.stdout.write(json.dumps(asdict(result), ensure_ascii=False, indent=None if not as_json else 2) + "\n")
+        return
+    from rich.console import Console
+
+    from vnsum import render
+
+    render.print_evaluation(result, Console())
+
+
 def _emit(briefs: list, chosen: Format, lang: str, output: Optional[str]) -> None:
     from vnsum import render
 

@@ -1,6 +1,8 @@
 """Sentences -> one of achievement / limitation / directive / context, with a confidence.
 
-A cue model: weighted cue words (lexicon/cues.py) counted on the sentence's main clause, with
+Two labellers share this module's interface. The learned one (`models/labeller/`, a logistic
+regression over features.py, trained by scripts/train_classifier.py) is used when its file is
+there; the cue model below is both its fallback and one of its features. The cue model: weighted cue words (lexicon/cues.py) counted on the sentence's main clause, with
 negation ("chưa hoàn thành" reads as a limitation), contrast ("Tuy nhiên, ..." turns to a
 limitation), subject-less imperatives ("Tiếp tục đẩy mạnh ...") and paragraph context (a
 sentence with no cue of its own continues the point of the sentence before it).
@@ -9,8 +11,11 @@ sentence with no cue of its own continues the point of the sentence before it).
 from __future__ import annotations
 
 import math
+import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from vnsum.document import Kind, Label, Sentence
 from vnsum.lexicon.cues import (
@@ -44,6 +49,7 @@ WEAK_EVIDENCE = 1.6
 LABELS = (Label.ACHIEVEMENT, Label.LIMITATION, Label.DIRECTIVE, Label.CONTEXT)
 
 NAME = "cue/1"
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "labeller" / "labeller.npz"
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,41 @@ class Scores:
 
 
 def label_sentences(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+    """Label every sentence with the shipped learned model, or the cue model where it is absent."""
+    model = learned_model()
+    return label_learned(sentences, model) if model is not None else label_with_cues(sentences)
+
+
+def labeller_name() -> str:
+    model = learned_model()
+    return model.name if model is not None else NAME
+
+
+@lru_cache(maxsize=1)
+def learned_model():  # -> Classifier | None; numpy is imported only when a model exists
+    if os.environ.get("VNSUM_LABELLER") == "cue" or not MODEL_PATH.exists():
+        return None
+    from vnsum.classifier import load
+
+    return load(MODEL_PATH)
+
+
+def label_learned(sentences: tuple[Sentence, ...], model) -> tuple[Sentence, ...]:
+    """Label with a trained classifier; non-content kinds stay context."""
+    from vnsum.features import sentence_features
+
+    out = []
+    for sentence, features in zip(sentences, sentence_features(sentences)):
+        if not sentence.is_content:
+            out.append(sentence.labelled(Label.CONTEXT, 1.0))
+            continue
+        probs = model.probabilities(features)
+        best = int(probs.argmax())
+        out.append(sentence.labelled(LABELS[best], float(probs[best])))
+    return tuple(out)
+
+
+def label_with_cues(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
     """Label every sentence; captions, bylines, source lines and trailers are context by definition."""
     out: list[Sentence] = []
     previous: Sentence | None = None

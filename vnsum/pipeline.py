@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from vnsum import __version__
 from vnsum.document import Brief
-from vnsum.label import NAME as LABELLER, label_sentences
+from vnsum.label import label_sentences, labeller_name
 from vnsum.language import looks_vietnamese
 from vnsum.meta import read_meta
 from vnsum.read import Article
@@ -31,6 +31,6 @@ def brief(article: Article, options: Options = Options()) -> Brief:
         meta=meta,
         sections=sections,
         sentences=labelled,
-        engine={"name": "vnsum", "version": __version__, "labeller": LABELLER, "rewriter": None},
+        engine={"name": "vnsum", "version": __version__, "labeller": labeller_name(), "rewriter": None},
         warnings=warnings,
     )

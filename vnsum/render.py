@@ -146,3 +146,33 @@ def print_rich(brief: Brief, lang: str, console: Any) -> None:
             console.print(f"  [dim]{escape(words['none'])}[/]")
         for b in bullets:
             console.print(f"  • {escape(b.text)} [dim]{escape(_sources(b))}[/]")
+
+
+def print_evaluation(result: Any, console: Any) -> None:
+    """The `vnsum eval` tables on a terminal."""
+    from rich.table import Table
+
+    labels = Table(title=f"Section labels ({result.articles} articles, labeller {result.engine.get('labeller')})")
+    for column in ("section", "precision", "recall", "F1", "gold sentences"):
+        labels.add_column(column, justify="right" if column != "section" else "left")
+    for name in ("achievement", "limitation", "directive"):
+        s = result.labels[name]
+        labels.add_row(name, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", str(s["support"]))
+    labels.add_row("macro", "", "", f"{result.labels['macro_f1']:.3f}", f"accuracy {result.labels['accuracy']:.3f}")
+    console.print(labels)
+    confusion = Table(title="Confusion (rows gold, columns predicted)")
+    confusion.add_column("gold")
+    names = list(result.confusion)
+    for name in names:
+        confusion.add_column(name, justify="right")
+    for gold in names:
+        confusion.add_row(gold, *(str(result.confusion[gold][p]) for p in names))
+    console.print(confusion)
+    rouge = Table(title="ROUGE F1 of bullets against reference bullets (syllables)")
+    for column in ("section", "ROUGE-1", "ROUGE-2", "ROUGE-L"):
+        rouge.add_column(column)
+    for name, values in result.rouge.items():
+        rouge.add_row(name, f"{values['rouge1']:.3f}", f"{values['rouge2']:.3f}", f"{values['rougeL']:.3f}")
+    console.print(rouge)
+    console.print(f"Unfaithful numbers or names in bullets: {len(result.unfaithful)}")
+    console.print("Meta agreement: " + ", ".join(f"{k} {v:.2f}" for k, v in result.meta.items()))

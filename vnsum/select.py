@@ -82,8 +82,8 @@ def _importance(sentence: Sentence, bag: Counter[str], centroid: Counter[str], n
 def trim(text: str) -> str:
     """Strip a leading connective and cut an over-long sentence at a clause boundary."""
     stripped = _LEAD_CONNECTIVE.sub("", text, count=1)
-    if stripped != text and stripped:
-        text = stripped[0].upper() + stripped[1:]
+    if stripped:
+        text = stripped  # case kept: a bullet stays a verbatim span of its sentence
     words = text.split()
     if len(words) <= MAX_BULLET_SYLLABLES:
         return text
