@@ -18,6 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 from vnsum.classifier import train
+from vnsum.evaluate import label_scores
 from vnsum.features import sentence_features
 from vnsum.gold import align, load_gold
 from vnsum.label import LABELS, label_with_cues
@@ -79,16 +80,7 @@ def cross_validate(articles, per_article, weak) -> dict:
             for g, j in zip(article.sentences, align(article.sentences, ours)):
                 predicted = "context" if j is None or not ours[j].is_content else LABELS[int(model.probabilities(features[j]).argmax())].value
                 confusion[(g.label.value, predicted)] += 1
-    scores = {}
-    for label in ("achievement", "limitation", "directive"):
-        tp = confusion[(label, label)]
-        fp = sum(v for (g, p), v in confusion.items() if p == label and g != label)
-        fn = sum(v for (g, p), v in confusion.items() if g == label and p != label)
-        precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-        scores[label] = {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(2 * precision * recall / max(precision + recall, 1e-9), 3)}
-    scores["macro_f1"] = round(sum(scores[l]["f1"] for l in ("achievement", "limitation", "directive")) / 3, 3)
-    scores["accuracy"] = round(sum(v for (g, p), v in confusion.items() if g == p) / sum(confusion.values()), 3)
-    return scores
+    return label_scores(confusion)
 
 
 def main() -> None:
