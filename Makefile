@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: brief test setup clean train-classifier eval
+.PHONY: brief test setup clean train-classifier train-model eval
 
 setup: $(STAMP)
 
@@ -25,6 +25,12 @@ test: $(STAMP)
 # Rebuild models/labeller/ from ../shared/data (about a minute on 2 cores).
 train-classifier: $(STAMP)
 	$(BIN)/python scripts/train_classifier.py
+
+# Rebuild models/vnsum-t5/ from ../shared/data/vietnews.jsonl.gz: pairs, tokenizer, training, export.
+# Hours on this 2-core CPU (minutes on a GPU); run it again after a stop and it resumes from build/t5/checkpoint.
+# TRAIN_ARGS passes options, for example TRAIN_ARGS="--hours 3" or TRAIN_ARGS="--max-steps 20000".
+train-model: $(STAMP)
+	$(BIN)/python scripts/train_model.py pairs tokenizer train export $(TRAIN_ARGS)
 
 eval: $(STAMP)
 	$(BIN)/vnsum eval ../shared/data/gold

@@ -10,9 +10,14 @@ from conftest import ROOT, SAMPLES
 SEED = str(SAMPLES / "seed_article.txt")
 
 
-def run(*args: str, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+def run(*args: str, stdin: bytes | None = None, env: dict[str, str | None] | None = None) -> subprocess.CompletedProcess:
     full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    full_env.update(env or {})
+    full_env["VNSUM_MODEL"] = "none"  # the extractive brief; tests/test_rewrite.py runs the models
+    for key, value in (env or {}).items():  # None removes a variable
+        if value is None:
+            full_env.pop(key, None)
+        else:
+            full_env[key] = value
     return subprocess.run(
         [sys.executable, "-m", "vnsum", *args],
         input=stdin if stdin is not None else b"",
@@ -152,7 +157,7 @@ def test_non_vietnamese_text_gets_a_brief_and_a_warning():
 def test_help_and_extractive_brief_do_not_import_torch():
     code = (
         "import sys, runpy\n"
-        "sys.argv = ['vnsum', 'brief', %r, '--format', 'json']\n"
+        "sys.argv = ['vnsum', 'brief', %r, '--format', 'json', '--extractive']\n"
         "try:\n    runpy.run_module('vnsum', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
         "assert 'torch' not in sys.modules and 'transformers' not in sys.modules\n"

@@ -2,7 +2,8 @@
 
 Exit codes (README.md, "Exit codes"):
   0 every input briefed; 1 internal error; 2 usage error; 3 every input was bad (missing, empty,
-  binary, undecodable, too large); 4 some inputs briefed, some bad; 5 the output could not be written.
+  binary, undecodable, too large); 4 some inputs briefed, some bad; 5 the output could not be written;
+  6 the model failed and --strict-model was given (without it, vnsum falls back to the extractive brief).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Optional
 import typer
 
 from vnsum.read import DEFAULT_MAX_BYTES, InputError
+from vnsum.rewrite.model import ModelError
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -25,6 +27,7 @@ EXIT_USAGE = 2
 EXIT_BAD_INPUT = 3
 EXIT_PARTIAL = 4
 EXIT_OUTPUT = 5
+EXIT_MODEL = 6
 
 app = typer.Typer(
     add_completion=False,
@@ -65,6 +68,15 @@ def brief(
     max_bullets: int = typer.Option(5, "--max-bullets", min=0, max=50, help="Bullets per section at most."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to FILE (atomically) instead of stdout."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Refuse inputs larger than this."),
+    model: Optional[str] = typer.Option(
+        None, "--model", envvar="VNSUM_MODEL", show_envvar=True,
+        help="Seq2seq model: a directory or a name in the local Hugging Face cache; 'none' for extractive. Default: the bundled model.",
+    ),
+    extractive: bool = typer.Option(False, "--extractive", help="No model: extractive bullets only (no torch import)."),
+    overview: bool = typer.Option(False, "--overview", help="Add a 1-3 sentence overview of the whole article."),
+    strict_model: bool = typer.Option(False, "--strict-model", help="A model failure is an error (exit 6), not a fallback."),
+    model_timeout: Optional[float] = typer.Option(None, "--model-timeout", min=0.0, help="Seconds the model may spend on one article."),
+    allow_pickle: bool = typer.Option(False, "--allow-pickle", help="Allow a model whose weights are pickle files (unsafe)."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
 ) -> None:
     """Brief one or more articles: achievements, limitations, directives, and meta."""
@@ -79,7 +91,8 @@ def brief(
     chosen = format
     if chosen is Format.auto:
         chosen = Format.rich if output is None and sys.stdout.isatty() else Format.text
-    options = Options(max_bullets=max_bullets)
+    rewriter = None if extractive else _load_rewriter(model, allow_pickle, strict_model)
+    options = Options(max_bullets=max_bullets, rewriter=rewriter, overview=overview, strict_model=strict_model, model_timeout=model_timeout)
     briefs = []
     failures: list[int] = []
     for path in files:
@@ -90,6 +103,10 @@ def brief(
         except InputError as exc:
             _error(f"{name}: {exc}")
             failures.append(EXIT_BAD_INPUT)
+            continue
+        except ModelError as exc:
+            _error(f"{name}: model {exc}")
+            failures.append(EXIT_MODEL)
             continue
         except Exception as exc:  # noqa: BLE001 - one bad article must not spoil the others
             _error(f"{name}: internal error: {type(exc).__name__}: {exc}")
@@ -106,7 +123,22 @@ def brief(
         raise typer.Exit(EXIT_OK)
     if briefs:
         raise typer.Exit(EXIT_PARTIAL)
-    raise typer.Exit(EXIT_INTERNAL if EXIT_INTERNAL in failures else EXIT_BAD_INPUT)
+    raise typer.Exit(next((code for code in (EXIT_INTERNAL, EXIT_MODEL) if code in failures), EXIT_BAD_INPUT))
+
+
+def _load_rewriter(model: Optional[str], allow_pickle: bool, strict: bool):
+    """The model, loaded once; on failure one warning and None (the extractive brief), or exit 6 when strict."""
+    from vnsum.rewrite.model import ModelError, Rewriter, resolve
+
+    try:
+        directory = resolve(model)
+        return Rewriter(directory, allow_pickle=allow_pickle) if directory is not None else None
+    except ModelError as exc:
+        if strict:
+            _error(f"model {exc}")
+            raise typer.Exit(EXIT_MODEL) from None
+        _error(f"warning: model {exc}; extractive brief")
+        return None
 
 
 @app.command(name="eval")

@@ -99,3 +99,4 @@ class Brief:
     sentences: tuple[Sentence, ...]
     engine: dict[str, str | None] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    overview: Bullet | None = None

@@ -23,6 +23,7 @@ HEADINGS = {
         "location": "Địa điểm",
         "none": "(không có)",
         "source": "Nguồn",
+        "overview": "Tóm tắt",
     },
     "en": {
         "achievements": "Achievements",
@@ -35,6 +36,7 @@ HEADINGS = {
         "location": "Location",
         "none": "(none)",
         "source": "Source",
+        "overview": "Overview",
     },
 }
 
@@ -45,6 +47,7 @@ def to_json(brief: Brief) -> dict[str, Any]:
         "schema": SCHEMA,
         "source": brief.source,
         "meta": _meta_json(brief.meta),
+        "overview": _bullet_json(brief.overview) if brief.overview else None,
         "sections": {name: [_bullet_json(b) for b in brief.sections.get(name, ())] for name, _ in SECTIONS},
         "sentences": [
             {
@@ -100,6 +103,8 @@ def to_text(brief: Brief, lang: str = "vi") -> str:
     lines = [title, "=" * min(len(title), 78)]
     lines += [f"{key}: {value}" for key, value in _meta_lines(brief.meta, words)]
     lines.append(f"{words['source']}: {brief.source}")
+    if brief.overview:
+        lines += ["", f"{words['overview']}: {brief.overview.text} {_sources(brief.overview)}"]
     for name, _ in SECTIONS:
         lines += ["", words[name]]
         bullets = brief.sections.get(name, ())
@@ -112,6 +117,8 @@ def to_markdown(brief: Brief, lang: str = "vi") -> str:
     lines = [f"# {_md(brief.meta.title or brief.source)}", ""]
     lines += [f"- **{key}:** {_md(value)}" for key, value in _meta_lines(brief.meta, words)]
     lines.append(f"- **{words['source']}:** `{brief.source}`")
+    if brief.overview:
+        lines += ["", f"**{words['overview']}:** {_md(brief.overview.text)} {_sources(brief.overview)}"]
     for name, _ in SECTIONS:
         lines += ["", f"## {words[name]}", ""]
         bullets = brief.sections.get(name, ())
@@ -138,6 +145,8 @@ def print_rich(brief: Brief, lang: str, console: Any) -> None:
         table.add_row(f"[bold]{escape(key)}[/]", escape(value))
     table.add_row(f"[bold]{escape(words['source'])}[/]", escape(brief.source))
     console.print(Panel(table, title=f"[bold]{escape(brief.meta.title or brief.source)}[/]", expand=True))
+    if brief.overview:
+        console.print(f"[bold]{escape(words['overview'])}:[/] {escape(brief.overview.text)} [dim]{escape(_sources(brief.overview))}[/]")
     styles = {"achievements": "green", "limitations": "yellow", "directives": "cyan"}
     for name, _ in SECTIONS:
         console.print(f"\n[bold {styles[name]}]{escape(words[name])}[/]")

@@ -1,0 +1,108 @@
+"""Build seq2seq training pairs from VietNews (../shared/data/vietnews.jsonl.gz) into build/pairs/.
+
+Two tasks, told apart by the input's prefix (see models/vnsum-t5/vnsum.json):
+- "rút gọn: " sentence compression: each sentence of the editor-written lead, paired with the body sentence (or two
+  adjacent ones) holding at least 70% of its syllables; and the title, paired with the lead sentence it shortens.
+  Pairs whose target fails the runtime guard (vnsum/rewrite/guard.py) against its source are dropped, so the model
+  only sees faithful compressions.
+- "tóm tắt: " overview: the opening of the body (about 200 syllables) -> the lead's first two sentences, kept when
+  the lead draws at least 70% of its syllables from that opening.
+VietNews' own split is kept: test pairs are only for reporting (MODEL_CARD.md), never for training.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import unicodedata
+from collections import Counter
+from multiprocessing import Pool
+from pathlib import Path
+
+from vnsum.rewrite.guard import check
+from vnsum.rewrite.model import COMPRESS_PREFIX, OVERVIEW_PREFIX
+from vnsum.segment import segment
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "vietnews.jsonl.gz"
+OUT = Path(__file__).resolve().parents[1] / "build" / "pairs"
+_SYLLABLE = re.compile(r"\w+")
+# VietNews keeps word-segmentation artefacts around punctuation ("TP. HCM ,"); tidy them before use.
+_SPACE_BEFORE = re.compile(r"\s+([,.;:!?%)”])")
+_SPACE_AFTER = re.compile(r"([(“])\s+")
+OVERVIEW_SYLLABLES = 200
+
+
+def tidy(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    return _SPACE_AFTER.sub(r"\1", _SPACE_BEFORE.sub(r"\1", text)).strip()
+
+
+def _syllables(text: str) -> list[str]:
+    return _SYLLABLE.findall(text.lower())
+
+
+def _precision(target: list[str], source: Counter) -> float:
+    have = Counter(target)
+    return sum(min(n, source[w]) for w, n in have.items()) / max(1, len(target))
+
+
+def pairs_of(record: dict) -> list[dict]:
+    """All pairs one VietNews article yields."""
+    lead, body = tidy(record["lead"]), "\n".join(tidy(p) for p in record["body"].split("\n"))
+    body_sentences = [s.text for s in segment(body) if len(_syllables(s.text)) >= 8]
+    lead_sentences = [s.text for s in segment(lead)]
+    if not body_sentences or not lead_sentences:
+        return []
+    adjacent = [f"{a} {b}" for a, b in zip(body_sentences, body_sentences[1:])]
+    out = [_compress(target, body_sentences, adjacent) for target in lead_sentences]
+    out.append(_compress(tidy(record["title"]), lead_sentences))
+    opening = " ".join(body.split()[:OVERVIEW_SYLLABLES])
+    summary = " ".join(lead_sentences[:2])
+    if _precision(_syllables(summary), Counter(_syllables(opening))) >= 0.7 and len(_syllables(summary)) >= 10:
+        out.append({"task": "overview", "source": OVERVIEW_PREFIX + opening, "target": summary})
+    return [pair for pair in out if pair]
+
+
+def _compress(target: str, singles: list[str], adjacent: list[str] = []) -> dict | None:
+    """Pair `target` with the candidate it compresses, preferring a single sentence when it covers nearly as much."""
+    words = _syllables(target)
+    if len(words) < 5:
+        return None
+    candidates = singles + adjacent
+    scores = [_precision(words, Counter(_syllables(c))) + (0.05 if i < len(singles) else 0) for i, c in enumerate(candidates)]
+    best = max(range(len(scores)), key=scores.__getitem__)
+    source = candidates[best]
+    if _precision(words, Counter(_syllables(source))) < 0.7 or len(words) > 0.85 * len(_syllables(source)) or check(target, source) is not None:
+        return None
+    return {"task": "compress", "source": COMPRESS_PREFIX + source, "target": target}
+
+
+def _work(line: str) -> tuple[str, list[dict]]:
+    record = json.loads(line)
+    return record["split"], [dict(p, id=record["id"]) for p in pairs_of(record)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=0, help="articles to read (0: all)")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    files = {split: open(OUT / f"{split}.jsonl", "w", encoding="utf-8") for split in ("train", "val", "test")}
+    counts: Counter = Counter()
+    with gzip.open(DATA, "rt", encoding="utf-8") as f, Pool(2) as pool:
+        lines = (line for i, line in enumerate(f) if not args.limit or i < args.limit)
+        for split, pairs in pool.imap_unordered(_work, lines, chunksize=64):
+            counts[split + "-articles"] += 1
+            for pair in pairs:
+                counts[f"{split}-{pair['task']}"] += 1
+                files[split].write(json.dumps(pair, ensure_ascii=False) + "\n")
+    for f in files.values():
+        f.close()
+    (OUT / "counts.json").write_text(json.dumps(counts, indent=1, sort_keys=True))
+    print(json.dumps(counts, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,299 @@
+"""Train the bundled seq2seq model (models/vnsum-t5/) from VietNews pairs, on a CPU or a GPU, resumable.
+
+Stages (`make train-model` runs them all; each skips what is already done):
+  pairs      scripts/build_pairs.py -> build/pairs/{train,val,test}.jsonl
+  tokenizer  a SentencePiece unigram vocabulary trained on the training pairs -> build/t5/tokenizer/
+  train      a small T5 from random weights; checkpoints (safetensors, no pickle) every --save-minutes into
+             build/t5/checkpoint/, resumed from there when the command is run again; stops at --max-steps or
+             after --hours
+  export     fp16 weights, config, tokenizer and vnsum.json -> models/vnsum-t5/
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PAIRS = ROOT / "build" / "pairs"
+WORK = ROOT / "build" / "t5"
+TOKENIZER = WORK / "tokenizer"
+CHECKPOINT = WORK / "checkpoint"
+EXPORT = ROOT / "models" / "vnsum-t5"
+VOCAB_SIZE = 12000
+MAX_SOURCE_TOKENS = {"compress": 128, "overview": 192}
+MAX_TARGET_TOKENS = {"compress": 64, "overview": 96}
+# Overview pairs are long and secondary; this share of each batch keeps compression the main task.
+OVERVIEW_SHARE = 0.1
+# The architecture: T5 v1.1 style (gated GELU), sized for a 2-core CPU (about 21M parameters).
+ARCHITECTURE = dict(
+    d_model=384, d_kv=64, d_ff=1024, num_layers=4, num_decoder_layers=4, num_heads=6,
+    feed_forward_proj="gated-gelu", dropout_rate=0.1, tie_word_embeddings=True,
+    relative_attention_num_buckets=32, relative_attention_max_distance=128,
+)
+
+
+def log(message: str) -> None:
+    print(time.strftime("%H:%M:%S"), message, file=sys.stderr, flush=True)
+
+
+def stage_pairs() -> None:
+    if not (PAIRS / "counts.json").exists():
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "build_pairs.py")], check=True)
+
+
+def _read_pairs(split: str) -> list[dict]:
+    with open(PAIRS / f"{split}.jsonl", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def stage_tokenizer() -> None:
+    """A unigram vocabulary with byte fallback (no character is ever unknown), T5's special ids."""
+    if (TOKENIZER / "tokenizer.json").exists():
+        return
+    import sentencepiece as spm
+    from transformers import T5Tokenizer
+
+    TOKENIZER.mkdir(parents=True, exist_ok=True)
+    corpus = WORK / "tokenizer-corpus.txt"
+    with open(corpus, "w", encoding="utf-8") as f:
+        for pair in _read_pairs("train"):
+            f.write(pair["source"] + "\n" + pair["target"] + "\n")
+    spm.SentencePieceTrainer.train(
+        input=str(corpus), model_prefix=str(TOKENIZER / "spiece"), vocab_size=VOCAB_SIZE, model_type="unigram",
+        character_coverage=0.9999, byte_fallback=True, pad_id=0, eos_id=1, unk_id=2, bos_id=-1,
+        input_sentence_size=400000, shuffle_input_sentence=True, num_threads=os.cpu_count() or 1,
+    )
+    tokenizer = T5Tokenizer.from_pretrained(str(TOKENIZER), extra_ids=0, legacy=False)
+    tokenizer.save_pretrained(str(TOKENIZER))
+    corpus.unlink()
+
+
+def _encode(tokenizer, pairs: list[dict]) -> list[tuple[str, list[int], list[int]]]:
+    out = []
+    for task in ("compress", "overview"):
+        chosen = [p for p in pairs if p["task"] == task]
+        if not chosen:
+            continue
+        sources = tokenizer([p["source"] for p in chosen], truncation=True, max_length=MAX_SOURCE_TOKENS[task])
+        targets = tokenizer([p["target"] for p in chosen], truncation=True, max_length=MAX_TARGET_TOKENS[task])
+        out += [(task, s, t) for s, t in zip(sources["input_ids"], targets["input_ids"])]
+    return out
+
+
+def _batches(examples: list, batch_size: int, epoch: int):
+    """Deterministic per-epoch order (so a resumed run sees the same batches), overview pairs thinned out."""
+    rng = random.Random(epoch)
+    compress = [e for e in examples if e[0] == "compress"]
+    overview = [e for e in examples if e[0] == "overview"]
+    rng.shuffle(overview)
+    keep = int(len(compress) * OVERVIEW_SHARE / (1 - OVERVIEW_SHARE))
+    chosen = compress + overview[:keep]
+    rng.shuffle(chosen)
+    # Group by length within windows of 50 batches: less padding, still random.
+    window = batch_size * 50
+    for start in range(0, len(chosen), window):
+        block = sorted(chosen[start : start + window], key=lambda e: len(e[1]))
+        batches = [block[i : i + batch_size] for i in range(0, len(block), batch_size)]
+        rng.shuffle(batches)
+        yield from batches
+
+
+def _collate(batch, torch):
+    width = max(len(e[1]) for e in batch)
+    target_width = max(len(e[2]) for e in batch)
+    ids = torch.zeros(len(batch), width, dtype=torch.long)
+    labels = torch.full((len(batch), target_width), -100, dtype=torch.long)
+    for row, (_, source, target) in enumerate(batch):
+        ids[row, : len(source)] = torch.tensor(source)
+        labels[row, : len(target)] = torch.tensor(target)
+    return ids, (ids != 0).long(), labels
+
+
+def _save_checkpoint(model, optimizer, state: dict) -> None:
+    """Weights and optimiser moments as safetensors, counters as JSON; written to a temp dir, then renamed."""
+    from safetensors.torch import save_file
+
+    tmp = CHECKPOINT.with_name("checkpoint.tmp")
+    tmp.mkdir(parents=True, exist_ok=True)
+    save_file(_unshared(model.state_dict()), str(tmp / "model.safetensors"))
+    moments = {}
+    names = {id(p): n for n, p in model.named_parameters()}
+    for group in optimizer.param_groups:
+        for p in group["params"]:
+            st = optimizer.state.get(p)
+            if st:
+                moments[names[id(p)] + "::exp_avg"] = st["exp_avg"]
+                moments[names[id(p)] + "::exp_avg_sq"] = st["exp_avg_sq"]
+                state["adam_step"] = int(st["step"])
+    save_file(moments, str(tmp / "optimizer.safetensors"))
+    (tmp / "state.json").write_text(json.dumps(state, indent=1))
+    old = CHECKPOINT.with_name("checkpoint.old")
+    if CHECKPOINT.exists():
+        CHECKPOINT.rename(old)
+    tmp.rename(CHECKPOINT)
+    if old.exists():
+        for f in old.iterdir():
+            f.unlink()
+        old.rmdir()
+
+
+def _unshared(tensors: dict) -> dict:
+    """Tied weights (the embeddings shared by encoder, decoder and head) are stored once; loading re-ties them."""
+    seen, out = set(), {}
+    for name, tensor in tensors.items():
+        if tensor.data_ptr() not in seen:
+            seen.add(tensor.data_ptr())
+            out[name] = tensor.contiguous()
+    return out
+
+
+def _load_checkpoint(model, optimizer, torch) -> dict:
+    from safetensors.torch import load_file
+
+    model.load_state_dict(load_file(str(CHECKPOINT / "model.safetensors")), strict=False)
+    state = json.loads((CHECKPOINT / "state.json").read_text())
+    moments = load_file(str(CHECKPOINT / "optimizer.safetensors"))
+    for name, p in model.named_parameters():
+        if name + "::exp_avg" in moments:
+            optimizer.state[p] = {
+                "step": torch.tensor(float(state["adam_step"])),
+                "exp_avg": moments[name + "::exp_avg"],
+                "exp_avg_sq": moments[name + "::exp_avg_sq"],
+            }
+    return state
+
+
+def _learning_rate(step: int, peak: float, warmup: int) -> float:
+    """Linear warm-up, then inverse square root decay (the T5 schedule)."""
+    return peak * min((step + 1) / warmup, math.sqrt(warmup / (step + 1)))
+
+
+def stage_train(args) -> None:
+    import torch
+    from transformers import T5Config, T5ForConditionalGeneration, T5Tokenizer
+
+    torch.manual_seed(0)
+    torch.set_num_threads(args.threads or os.cpu_count() or 1)
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    tokenizer = T5Tokenizer.from_pretrained(str(TOKENIZER))
+    config = T5Config(vocab_size=len(tokenizer), decoder_start_token_id=0, pad_token_id=0, eos_token_id=1, **ARCHITECTURE)
+    model = T5ForConditionalGeneration(config).to(device)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    state = {"step": 0, "epoch": 0, "batch_in_epoch": 0, "seconds": 0.0, "examples": 0, "history": []}
+    if (CHECKPOINT / "state.json").exists():
+        state = _load_checkpoint(model, optimizer, torch)
+        log(f"resumed at step {state['step']} (epoch {state['epoch']}, {state['seconds'] / 3600:.2f} h so far)")
+    log(f"{sum(p.numel() for p in model.parameters()) / 1e6:.1f}M parameters on {device}")
+    examples = _encode(tokenizer, _read_pairs("train"))
+    held_out = _encode(tokenizer, [p for p in _read_pairs("val") if p["task"] == "compress"][:512])
+    log(f"{len(examples)} training pairs")
+    started, last_save = time.time(), time.time()
+    seconds_before = state["seconds"]
+    model.train()
+    while state["step"] < args.max_steps:
+        for n, batch in enumerate(_batches(examples, args.batch_size, state["epoch"])):
+            if n < state["batch_in_epoch"]:
+                continue
+            ids, mask, labels = (t.to(device) for t in _collate(batch, torch))
+            for group in optimizer.param_groups:
+                group["lr"] = _learning_rate(state["step"], args.lr, args.warmup)
+            with torch.autocast(device, dtype=torch.bfloat16, enabled=args.bf16):
+                loss = model(input_ids=ids, attention_mask=mask, labels=labels).loss
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            optimizer.zero_grad(set_to_none=True)
+            state["step"] += 1
+            state["batch_in_epoch"] = n + 1
+            state["examples"] += len(batch)
+            state["seconds"] = seconds_before + time.time() - started
+            if state["step"] % 100 == 0:
+                log(f"step {state['step']} loss {loss.item():.3f} lr {optimizer.param_groups[0]['lr']:.2e}")
+            out_of_time = args.hours and state["seconds"] >= args.hours * 3600
+            if time.time() - last_save >= args.save_minutes * 60 or state["step"] >= args.max_steps or out_of_time:
+                state["history"].append({"step": state["step"], "val_loss": _val_loss(model, held_out, torch, device)})
+                log(f"checkpoint at step {state['step']}: val loss {state['history'][-1]['val_loss']:.3f}")
+                _save_checkpoint(model, optimizer, state)
+                last_save = time.time()
+                model.train()
+            if state["step"] >= args.max_steps or out_of_time:
+                return
+        state["epoch"] += 1
+        state["batch_in_epoch"] = 0
+
+
+def _val_loss(model, examples, torch, device) -> float:
+    model.eval()
+    total, count = 0.0, 0
+    with torch.no_grad():
+        for i in range(0, len(examples), 32):
+            ids, mask, labels = (t.to(device) for t in _collate(examples[i : i + 32], torch))
+            total += model(input_ids=ids, attention_mask=mask, labels=labels).loss.item()
+            count += 1
+    return total / max(1, count)
+
+
+def stage_export() -> None:
+    """fp16 safetensors plus everything transformers and vnsum need to load it offline."""
+    import torch
+    from safetensors.torch import load_file
+    from transformers import T5Config, T5ForConditionalGeneration, T5Tokenizer
+
+    from vnsum.rewrite.model import COMPRESS_PREFIX, OVERVIEW_PREFIX
+
+    tokenizer = T5Tokenizer.from_pretrained(str(TOKENIZER))
+    config = T5Config(vocab_size=len(tokenizer), decoder_start_token_id=0, pad_token_id=0, eos_token_id=1, **ARCHITECTURE)
+    model = T5ForConditionalGeneration(config)
+    model.load_state_dict(load_file(str(CHECKPOINT / "model.safetensors")), strict=False)
+    model.tie_weights()
+    model = model.to(torch.float16)
+    EXPORT.mkdir(parents=True, exist_ok=True)
+    model.save_pretrained(str(EXPORT), safe_serialization=True)
+    tokenizer.save_pretrained(str(EXPORT))
+    state = json.loads((CHECKPOINT / "state.json").read_text())
+    settings = {
+        "prefix": {"compress": COMPRESS_PREFIX, "overview": OVERVIEW_PREFIX},
+        "max_source_tokens": MAX_SOURCE_TOKENS,
+        "max_new_tokens": MAX_TARGET_TOKENS,
+        "num_beams": 2,
+        "dtype": "float32",
+        "trained": {k: state[k] for k in ("step", "epoch", "examples", "seconds")},
+    }
+    (EXPORT / "vnsum.json").write_text(json.dumps(settings, ensure_ascii=False, indent=1) + "\n")
+    log(f"exported to {EXPORT}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("stages", nargs="*", default=["pairs", "tokenizer", "train", "export"])
+    parser.add_argument("--max-steps", type=int, default=60000)
+    parser.add_argument("--hours", type=float, default=0.0, help="stop after this much training time in all (0: no limit)")
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--lr", type=float, default=1e-3)
+    parser.add_argument("--warmup", type=int, default=1000)
+    parser.add_argument("--save-minutes", type=float, default=10.0)
+    parser.add_argument("--threads", type=int, default=0)
+    parser.add_argument(
+        "--bf16", action=argparse.BooleanOptionalAction, default=True,
+        help="bfloat16 autocast (weights stay fp32): 1.6x faster on a CPU with AMX, as on the build machine",
+    )
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    for stage in args.stages:
+        log(f"stage {stage}")
+        if stage == "train":
+            stage_train(args)
+        else:
+            {"pairs": stage_pairs, "tokenizer": stage_tokenizer, "export": stage_export}[stage]()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,211 @@
+"""The seq2seq stage: the guard on hand-made outputs, loading tiny random T5 and BART models, every fallback."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+import tiny_models
+from conftest import ROOT, SAMPLES
+from test_cli import SEED, run
+from vnsum.document import Bullet
+from vnsum.pipeline import Options, brief
+from vnsum.read import Article
+from vnsum.rewrite.guard import check, name_runs
+from vnsum.rewrite.model import BUNDLED, ModelError, Rewriter, resolve
+from vnsum.rewrite.stage import rewrite_sections
+
+SOURCE = "Tuy nhiên, tiến độ giải ngân vốn đầu tư công của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2% kế hoạch năm 2024."
+
+
+@pytest.mark.parametrize(
+    "bullet, reason",
+    [
+        ("Giải ngân vốn đầu tư công của Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2%.", None),
+        ("Tiến độ giải ngân chưa đạt yêu cầu.", None),
+        ("Giải ngân vốn đầu tư công đạt yêu cầu, mới đạt 45,2%.", "lost-negation"),
+        ("Giải ngân vốn đầu tư công chưa đạt yêu cầu, mới đạt 55%.", "new-number"),
+        ("Giải ngân chưa đạt yêu cầu năm 2025.", "new-number"),
+        ("Tỉnh Nghệ An giải ngân chưa đạt yêu cầu.", "new-name"),
+        ("Giải ngân vốn không chưa đạt yêu cầu.", "new-negation"),
+        ("Giải ngân giải ngân giải ngân chưa đạt.", "repetition"),
+        ("Tiến độ giải ngân rất tốt, người dân phấn khởi vui mừng chưa đạt.", "novel-words"),
+        (SOURCE + " Thêm nữa.", "not-shorter"),
+        ("  ", "empty"),
+    ],
+)
+def test_guard_reasons(bullet, reason):
+    assert check(bullet, SOURCE) == reason
+
+
+def test_guard_allows_case_changes_of_head_nouns_and_a_new_first_word():
+    source = "Hôm qua, hạt Kiểm lâm huyện Kon Plông đã ra quyết định khởi tố vụ án phá rừng tại tiểu khu 500."
+    assert check("Hạt kiểm lâm huyện Kon Plông khởi tố vụ án phá rừng tại tiểu khu 500.", source) is None
+    assert check("Sau đó hạt Kiểm lâm Kon Plông khởi tố vụ án phá rừng.", source) is None
+    assert check("Hạt Kiểm lâm Kon Tum khởi tố vụ án.", source) == "new-name"
+
+
+def test_name_runs():
+    assert name_runs("Sau đó, ông Nguyễn Trọng Nghĩa dự họp Bộ Chính trị.") == [
+        ("Sau", True), ("Nguyễn Trọng Nghĩa", False), ("Bộ Chính", False)
+    ]
+
+
+class FakeRewriter:
+    """Stands in for a model: returns the outputs it is given, records what it was asked."""
+
+    name = "fake"
+
+    def __init__(self, outputs: dict[str, str]) -> None:
+        self.outputs, self.calls = outputs, []
+
+    def generate(self, texts, task="compress", deadline=None):
+        self.calls.append((task, list(texts)))
+        return [self.outputs.get(t, t + " " + t) for t in texts]
+
+
+def test_stage_keeps_accepted_outputs_and_falls_back_on_rejected(seed_text):
+    extractive = brief(Article("seed", seed_text))
+    sentences = extractive.sentences
+    first, second = extractive.sections["directives"][:2]
+    good = " ".join(sentences[i].text for i in first.sources)
+    short = good.split(",")[0] + "."
+    fake = FakeRewriter({good: short})
+    sections = rewrite_sections(extractive.sections, sentences, fake)
+    assert len(fake.calls) == 1  # one batch for the whole article
+    assert sections["directives"][0] == Bullet(text=short, sources=first.sources, method="seq2seq", score=first.score)
+    assert sections["directives"][1].text == second.text and sections["directives"][1].method == "extractive"
+    assert sections["directives"][1].fallback == "not-shorter"
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory) -> dict[str, Path]:
+    base = tmp_path_factory.mktemp("models")
+    return {
+        "t5": tiny_models.build(base / "t5", "t5", settings={"prefix": {"compress": "PREFIX "}, "num_beams": 1}),
+        "bart": tiny_models.build(base / "bart", "bart"),
+        "pickle": tiny_models.build(base / "pickle", "t5", pickle=True),
+    }
+
+
+@pytest.mark.parametrize("kind", ["t5", "bart"])
+def test_tiny_models_load_and_generate_in_batches(tiny, kind):
+    rewriter = Rewriter(tiny[kind])
+    texts = [f"hội nghị sơ kết công tác {n}" for n in range(20)]  # more than one batch
+    outputs = rewriter.generate(texts)
+    assert len(outputs) == 20 and all(isinstance(o, str) for o in outputs)
+    assert rewriter.parameters > 0
+
+
+def test_prefix_from_vnsum_json_is_prepended(tiny):
+    rewriter = Rewriter(tiny["t5"])
+    assert rewriter.settings.prefix["compress"] == "PREFIX " and rewriter.settings.num_beams == 1
+    seen = []
+    tokenizer = rewriter.tokenizer
+
+    class Spy:
+        def __getattr__(self, name):
+            return getattr(tokenizer, name)
+
+        def __call__(self, batch, **kw):
+            seen.extend(batch)
+            return tokenizer(batch, **kw)
+
+    rewriter.tokenizer = Spy()
+    rewriter.generate(["hội nghị"])
+    assert seen == ["PREFIX hội nghị"]
+
+
+def test_random_model_output_is_guarded_and_brief_stays_faithful(tiny, seed_text):
+    rewriter = Rewriter(tiny["t5"])
+    result = brief(Article("seed", seed_text), Options(rewriter=rewriter, overview=True))
+    bullets = [b for name in result.sections for b in result.sections[name]]
+    assert bullets and result.engine["rewriter"] == "t5"
+    for bullet in bullets:  # random weights write nonsense: every bullet falls back, with its reason
+        assert bullet.method == "extractive" and bullet.fallback
+        assert bullet.text in seed_text or bullet.text.rstrip(" …") in seed_text
+    assert result.overview is not None and result.overview.method == "extractive"
+
+
+def test_pickle_weights_are_refused_unless_allowed(tiny):
+    with pytest.raises(ModelError) as refused:
+        Rewriter(tiny["pickle"])
+    assert refused.value.reason == "pickle-refused"
+    assert Rewriter(tiny["pickle"], allow_pickle=True).generate(["hội nghị"])
+
+
+def test_broken_model_directories(tmp_path, tiny):
+    with pytest.raises(ModelError) as missing:
+        Rewriter(tmp_path / "nothing-here")
+    assert missing.value.reason == "missing"
+    corrupt = tmp_path / "corrupt"
+    corrupt.mkdir()
+    for f in tiny["t5"].iterdir():
+        (corrupt / f.name).write_bytes(f.read_bytes())
+    (corrupt / "model.safetensors").write_bytes(b"\x00garbage" * 100)
+    with pytest.raises(ModelError) as broken:
+        Rewriter(corrupt)
+    assert broken.value.reason == "corrupt"
+    encoder_only = tmp_path / "bert"
+    encoder_only.mkdir()
+    (encoder_only / "config.json").write_text(json.dumps({"model_type": "bert", "vocab_size": 10, "hidden_size": 8,
+                                                            "num_hidden_layers": 1, "num_attention_heads": 2, "intermediate_size": 8}))
+    (encoder_only / "model.safetensors").write_bytes((corrupt / "model.safetensors").read_bytes())
+    with pytest.raises(ModelError) as unsupported:
+        Rewriter(encoder_only)
+    assert unsupported.value.reason == "unsupported-architecture"
+
+
+def test_timeout_falls_back_or_raises_when_strict(tiny, seed_text):
+    rewriter = Rewriter(tiny["t5"])
+    result = brief(Article("seed", seed_text), Options(rewriter=rewriter, model_timeout=0.0))
+    assert result.engine["rewriter"] is None and any("timeout" in w for w in result.warnings)
+    assert all(b.method == "extractive" for name in result.sections for b in result.sections[name])
+    with pytest.raises(ModelError):
+        brief(Article("seed", seed_text), Options(rewriter=rewriter, model_timeout=0.0, strict_model=True))
+
+
+def test_hub_names_resolve_only_from_the_local_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("HF_HOME", str(tmp_path))
+    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "hub"))
+    with pytest.raises(ModelError) as missing:
+        resolve("VietAI/vit5-base")
+    assert missing.value.reason == "missing"
+    assert resolve("none") is None and resolve("") is None
+    assert resolve(str(tmp_path)) == tmp_path
+
+
+def test_cli_model_fallbacks_and_strict_mode(tiny, tmp_path):
+    ok = run("brief", SEED, "--format", "json", "--model", str(tiny["bart"]))
+    assert ok.returncode == 0, ok.stderr
+    doc = json.loads(ok.stdout)
+    assert doc["engine"]["rewriter"] == "bart"
+    assert all(b["fallback"] for bullets in doc["sections"].values() for b in bullets)
+    assert b"Loading" not in ok.stderr and ok.stderr == b""
+    broken = run("brief", SEED, "--format", "json", "--model", str(tmp_path / "missing"))
+    assert broken.returncode == 0 and broken.stderr.count(b"\n") == 1 and b"extractive brief" in broken.stderr
+    assert json.loads(broken.stdout)["engine"]["rewriter"] is None
+    strict = run("brief", SEED, "--model", str(tmp_path / "missing"), "--strict-model")
+    assert strict.returncode == 6 and strict.stdout == b""
+    refused = run("brief", SEED, "--model", str(tiny["pickle"]))
+    assert refused.returncode == 0 and b"pickle" in refused.stderr
+    allowed = run("brief", SEED, "--model", str(tiny["pickle"]), "--allow-pickle", "--format", "json")
+    assert allowed.returncode == 0 and json.loads(allowed.stdout)["engine"]["rewriter"] == "pickle"
+
+
+@pytest.mark.skipif(not (BUNDLED / "model.safetensors").is_file(), reason="the bundled model is not exported yet")
+def test_bundled_model_briefs_the_seed_article():
+    result = run("brief", SEED, "--format", "json", "--overview", env={"VNSUM_MODEL": None})
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["engine"]["rewriter"] == "vnsum-t5"
+    text = (SAMPLES / "seed_article.txt").read_text(encoding="utf-8")
+    bullets = [b for bullets in doc["sections"].values() for b in bullets]
+    assert bullets
+    for bullet in bullets:
+        assert bullet["method"] in ("seq2seq", "extractive")
+        if bullet["method"] == "seq2seq":
+            assert check(bullet["text"], " ".join(doc["sentences"][i]["text"] for i in bullet["sources"])) is None

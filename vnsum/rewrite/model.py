@@ -1,0 +1,165 @@
+"""Load a local seq2seq model once and generate text in batches. The only module that imports torch.
+
+Any T5-family (ViT5, mT5, the bundled vnsum-t5) or BART-family (BARTpho, mBART) checkpoint on disk works:
+a directory, or a name already in the local Hugging Face cache. Nothing is ever downloaded (HF_HUB_OFFLINE),
+weights load from safetensors only unless the caller allows pickle, and remote code is never trusted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Task prefixes of the bundled model; another model's vnsum.json may name its own (ViT5: "vietnews: ").
+COMPRESS_PREFIX = "rút gọn: "
+OVERVIEW_PREFIX = "tóm tắt: "
+BUNDLED = Path(__file__).resolve().parents[2] / "models" / "vnsum-t5"
+BATCH_SIZE = 16
+_HUB_NAME = re.compile(r"^[A-Za-z0-9][\w.-]*(?:/[\w.-]+)?$")
+_PICKLE_WEIGHTS = ("pytorch_model.bin", "pytorch_model.bin.index.json", "tf_model.h5", "flax_model.msgpack")
+
+
+class ModelError(Exception):
+    """The whole model is unusable; `reason` is a short slug for JSON and stderr."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What vnsum.json beside a model may say; defaults suit a T5 or BART model with no prefix."""
+
+    prefix: dict[str, str] = field(default_factory=lambda: {"compress": "", "overview": ""})
+    max_source_tokens: dict[str, int] = field(default_factory=lambda: {"compress": 128, "overview": 512})
+    max_new_tokens: dict[str, int] = field(default_factory=lambda: {"compress": 64, "overview": 128})
+    num_beams: int = 2
+    dtype: str = "float32"
+
+    @classmethod
+    def read(cls, directory: Path) -> "Settings":
+        path = directory / "vnsum.json"
+        if not path.is_file():
+            return cls()
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise ModelError("bad-settings", f"{path}: {error}") from error
+        base = cls()
+        return cls(
+            prefix={**base.prefix, **raw.get("prefix", {})},
+            max_source_tokens={**base.max_source_tokens, **raw.get("max_source_tokens", {})},
+            max_new_tokens={**base.max_new_tokens, **raw.get("max_new_tokens", {})},
+            num_beams=int(raw.get("num_beams", base.num_beams)),
+            dtype=str(raw.get("dtype", base.dtype)),
+        )
+
+
+def resolve(name: str | None) -> Path | None:
+    """--model / VNSUM_MODEL / the bundled model -> a directory, or None for the extractive brief only."""
+    name = name if name is not None else os.environ.get("VNSUM_MODEL")
+    if name is None:
+        return BUNDLED if (BUNDLED / "config.json").is_file() else None
+    if name.strip().lower() in ("", "none"):
+        return None
+    path = Path(name).expanduser()
+    if path.exists() or not _HUB_NAME.match(name):
+        return path
+    return _from_cache(name)
+
+
+def _from_cache(name: str) -> Path:
+    """A hub name ("VietAI/vit5-base") found in the local Hugging Face cache; never downloaded."""
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    try:
+        from huggingface_hub import snapshot_download
+
+        return Path(snapshot_download(name, local_files_only=True))
+    except Exception as error:  # noqa: BLE001 - any failure means "not on disk"
+        raise ModelError("missing", f"{name} is neither a directory nor in the local Hugging Face cache ({type(error).__name__})") from error
+
+
+class Rewriter:
+    """A loaded model with its tokenizer and settings; load once per process, then call `generate`."""
+
+    def __init__(self, directory: Path, allow_pickle: bool = False) -> None:
+        os.environ["HF_HUB_OFFLINE"] = "1"
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] = "1"
+        self.directory = directory
+        if not (directory / "config.json").is_file():
+            raise ModelError("missing", f"{directory} has no config.json")
+        weights = {p.name for p in directory.iterdir()}
+        safe = any(n.endswith(".safetensors") for n in weights)
+        if not safe and not (allow_pickle and weights.intersection(_PICKLE_WEIGHTS)):
+            reason = "pickle-refused" if weights.intersection(_PICKLE_WEIGHTS) else "missing"
+            raise ModelError(reason, f"{directory} has no safetensors weights" + (" (pickle weights need --allow-pickle)" if reason == "pickle-refused" else ""))
+        self.settings = Settings.read(directory)
+        started = time.perf_counter()
+        try:
+            import torch
+            from transformers import AutoConfig, AutoModelForSeq2SeqLM, AutoTokenizer
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.set_verbosity_error()
+            hf_logging.disable_progress_bar()
+            torch.set_num_threads(os.cpu_count() or 1)
+            config = AutoConfig.from_pretrained(str(directory), local_files_only=True, trust_remote_code=False)
+            self.tokenizer = AutoTokenizer.from_pretrained(str(directory), local_files_only=True, trust_remote_code=False)
+            self.model = AutoModelForSeq2SeqLM.from_pretrained(
+                str(directory), config=config, local_files_only=True, trust_remote_code=False,
+                use_safetensors=not allow_pickle or safe, dtype=getattr(torch, self.settings.dtype),
+            )
+            self.model.eval()
+        except ModelError:
+            raise
+        except (MemoryError, RuntimeError) as error:
+            reason = "out-of-memory" if isinstance(error, MemoryError) or "memory" in str(error).lower() else "corrupt"
+            raise ModelError(reason, f"{directory}: {_first_line(error)}") from error
+        except ValueError as error:
+            reason = "unsupported-architecture" if "Unrecognized configuration class" in str(error) or "model type" in str(error) else "corrupt"
+            raise ModelError(reason, f"{directory}: {_first_line(error)}") from error
+        except Exception as error:  # noqa: BLE001 - a broken model directory must never crash the brief
+            raise ModelError("corrupt", f"{directory}: {type(error).__name__}: {_first_line(error)}") from error
+        self._torch = torch
+        self.load_seconds = time.perf_counter() - started
+        self.name = directory.name
+        self.parameters = sum(p.numel() for p in self.model.parameters())
+
+    def generate(self, texts: list[str], task: str = "compress", deadline: float | None = None) -> list[str]:
+        """Outputs for `texts` in order, in batches; raises ModelError when past `deadline` (time.monotonic)."""
+        prefix = self.settings.prefix.get(task, "")
+        outputs: list[str] = []
+        for start in range(0, len(texts), BATCH_SIZE):
+            remaining = None if deadline is None else deadline - time.monotonic()
+            if remaining is not None and remaining <= 0:
+                raise ModelError("timeout", "the model ran past --model-timeout")
+            batch = [prefix + text for text in texts[start : start + BATCH_SIZE]]
+            try:
+                encoded = self.tokenizer(
+                    batch, return_tensors="pt", padding=True, truncation=True,
+                    max_length=self.settings.max_source_tokens.get(task, 128),
+                )
+                encoded.pop("token_type_ids", None)
+                with self._torch.inference_mode():
+                    ids = self.model.generate(
+                        **encoded, max_new_tokens=self.settings.max_new_tokens.get(task, 64),
+                        num_beams=self.settings.num_beams, do_sample=False, max_time=remaining,
+                    )
+            except (MemoryError, RuntimeError) as error:
+                reason = "out-of-memory" if isinstance(error, MemoryError) or "memory" in str(error).lower() else "generation-failed"
+                raise ModelError(reason, _first_line(error)) from error
+            if deadline is not None and time.monotonic() > deadline:
+                raise ModelError("timeout", "the model ran past --model-timeout")
+            outputs += [text.strip() for text in self.tokenizer.batch_decode(ids, skip_special_tokens=True)]
+        return outputs
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0][:200] if text else type(error).__name__

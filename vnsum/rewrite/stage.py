@@ -1,0 +1,60 @@
+"""Rewrite the chosen bullets with a model, keep only what the guard accepts, fall back to extractive text.
+
+The model sees each bullet's whole source sentence(s), not the trimmed extractive span, so it can choose
+what to keep; the guard then checks the output against those same sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from vnsum.document import Bullet, Kind, Sentence
+from vnsum.rewrite.guard import check
+from vnsum.rewrite.model import Rewriter
+
+#: Syllables of the article's opening the overview is written from (the lead of a news report).
+OVERVIEW_WORDS = 200
+
+
+def rewrite_sections(
+    sections: dict[str, tuple[Bullet, ...]],
+    sentences: tuple[Sentence, ...],
+    rewriter: Rewriter,
+    deadline: float | None = None,
+) -> dict[str, tuple[Bullet, ...]]:
+    """Every bullet of every section in one batched call; a bullet the guard rejects keeps its extractive text."""
+    order = [(name, k) for name, bullets in sections.items() for k in range(len(bullets))]
+    sources = [_source_text(sections[name][k], sentences) for name, k in order]
+    outputs = rewriter.generate(sources, "compress", deadline) if sources else []
+    rewritten = {name: list(bullets) for name, bullets in sections.items()}
+    for (name, k), source, output in zip(order, sources, outputs):
+        reason = check(output, source)
+        bullet = sections[name][k]
+        rewritten[name][k] = replace(bullet, fallback=reason) if reason else replace(bullet, text=output, method="seq2seq")
+    return {name: tuple(bullets) for name, bullets in rewritten.items()}
+
+
+def overview(sentences: tuple[Sentence, ...], rewriter: Rewriter | None, deadline: float | None = None) -> Bullet | None:
+    """A short summary of the article's opening: the model's, when the guard accepts it, else the lead sentence."""
+    body = [s for s in sentences if s.kind is Kind.BODY]
+    if not body:
+        return None
+    opening, words = [], 0
+    for sentence in body:
+        if words >= OVERVIEW_WORDS:
+            break
+        opening.append(sentence)
+        words += len(sentence.text.split())
+    lead = Bullet(text=body[0].text, sources=(body[0].i,))
+    if rewriter is None:
+        return lead
+    source = " ".join(s.text for s in opening)
+    output = rewriter.generate([source], "overview", deadline)[0]
+    reason = check(output, source)
+    if reason:
+        return replace(lead, fallback=reason)
+    return Bullet(text=output, sources=tuple(s.i for s in opening), method="seq2seq")
+
+
+def _source_text(bullet: Bullet, sentences: tuple[Sentence, ...]) -> str:
+    return " ".join(sentences[i].text for i in bullet.sources)
