@@ -21,7 +21,7 @@ from vnsum.classifier import train
 from vnsum.evaluate import label_scores
 from vnsum.features import sentence_features
 from vnsum.gold import align, load_gold
-from vnsum.label import LABELS, label_with_cues
+from vnsum.label import LABELS, label_with_cues, learned_probabilities
 from vnsum.segment import segment
 
 FOLDS = 4
@@ -76,9 +76,9 @@ def cross_validate(articles, per_article, weak) -> dict:
             if k % FOLDS != fold:
                 continue
             ours = segment(article.text)
-            features = sentence_features(ours)
+            probabilities = learned_probabilities(ours, model)
             for g, j in zip(article.sentences, align(article.sentences, ours)):
-                predicted = "context" if j is None or not ours[j].is_content else LABELS[int(model.probabilities(features[j]).argmax())].value
+                predicted = "context" if j is None or not ours[j].is_content else LABELS[int(probabilities[j].argmax())].value
                 confusion[(g.label.value, predicted)] += 1
     return label_scores(confusion)
 

@@ -49,7 +49,7 @@ def test_brief_seed_text_sections_and_meta():
 
     assert label_of("Tuy nhiên, bên cạnh những kết quả tích cực") == "limitation"
     assert label_of("tăng cường chất lượng công tác tham mưu, chỉ đạo") == "directive"
-    assert label_of("đã đạt được nhiều kết quả tích cực và khá toàn diện") == "achievement"
+    assert label_of("Công tác đổi mới phương thức thông tin đối ngoại có nhiều bước tiến rõ rệt") == "achievement"
     bullets = [b["text"] for b in doc["sections"]["directives"]]
     assert any("tăng cường chất lượng công tác tham mưu, chỉ đạo" in b for b in bullets)
 

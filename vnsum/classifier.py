@@ -21,7 +21,7 @@ Features = dict[int, float]
 @dataclass(frozen=True)
 class Classifier:
     weights: np.ndarray  # shape (DIMENSIONS, len(LABELS)), float32
-    name: str = "logreg/1"
+    name: str = "logreg/2"
 
     def probabilities(self, features: Features) -> np.ndarray:
         index = np.fromiter(features.keys(), dtype=np.int64, count=len(features))

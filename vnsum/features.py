@@ -16,6 +16,7 @@ from vnsum.label import LABELS, score
 DIMENSIONS = 1 << 17
 _TOKEN = re.compile(r"\w+|%")
 _DIGIT = re.compile(r"\d")
+_OPENING_TURN = re.compile(r"(?:tuy nhiên|bên cạnh (?:đó|những kết quả)|song|nhưng|mặt khác|hạn chế|tồn tại)")
 _TURN = re.compile(r"(?<!\w)(?:nhưng|song|tuy nhiên)(?!\w)")
 #: Only the start of a long sentence carries its main clause; the tail is detail.
 MAX_TOKENS = 40
@@ -29,10 +30,17 @@ def sentence_features(sentences: tuple[Sentence, ...]) -> list[dict[int, float]]
     """Features for every sentence of one article, in order."""
     cue = [score(s.text) for s in sentences]
     cue_labels = [c.best()[0] for c in cue]
+    paragraph_heads: dict[int, str] = {}
+    for sentence in sentences:
+        paragraph_heads.setdefault(sentence.paragraph, sentence.text)
+    since_turn = _since_turn(sentences, cue_labels)
     out = []
     for k, sentence in enumerate(sentences):
         names: dict[str, float] = {}
         tokens = _TOKEN.findall(sentence.text.lower())[:MAX_TOKENS]
+        turn = _TURN.split(sentence.text.lower())
+        # "Tuy còn khó khăn ..., nhưng ... đã đạt": the clause after the turn is the sentence's point.
+        after_turn = _TOKEN.findall(turn[-1])[:MAX_TOKENS] if len(turn) > 1 else []
         for t in tokens:
             names[f"u:{t}"] = 1.0
         for a, b in zip(tokens, tokens[1:]):
@@ -49,20 +57,37 @@ def sentence_features(sentences: tuple[Sentence, ...]) -> list[dict[int, float]]
         names[f"prev:{cue_labels[k - 1].value if k > 0 else 'none'}:{int(same_paragraph_prev)}"] = 1.0
         names[f"next:{cue_labels[k + 1].value if k + 1 < len(sentences) else 'none'}"] = 1.0
         names[f"pos:{min(k, 5)}"] = 1.0
+        # Reports run in order: results first, then shortcomings, then the chair's tasks.
+        names[f"relpos:{min(9, 10 * k // max(1, len(sentences)))}"] = 1.0
+        names[f"since:{since_turn[k]}"] = 1.0
+        head = _TOKEN.findall(paragraph_heads[sentence.paragraph].lower())[:2]
+        names["ph:" + "_".join(head)] = 1.0
+        if k > 0:
+            names["pp:" + "_".join(_TOKEN.findall(sentences[k - 1].text.lower())[:2])] = 1.0
         names[f"len:{min(len(tokens) // 8, 5)}"] = 1.0
         if _DIGIT.search(sentence.text):
             names["digit"] = 1.0
-        turn = _TURN.split(sentence.text.lower())
-        if len(turn) > 1:
-            # "Tuy còn khó khăn ..., nhưng ... đã đạt": the clause after the turn is the sentence's point.
-            for t in _TOKEN.findall(turn[-1])[:MAX_TOKENS]:
-                names[f"t:{t}"] = 1.0
+        for t in after_turn:
+            names[f"t:{t}"] = 1.0
         names["bias"] = 1.0
         features: dict[int, float] = {}
         for name, value in names.items():
             index = _hash(name)
             features[index] = features.get(index, 0.0) + value
         out.append(features)
+    return out
+
+
+def _since_turn(sentences: tuple[Sentence, ...], cue_labels: list[Label]) -> list[str]:
+    """Where each sentence stands in the report's arc: after a "Tuy nhiên" turn, after the tasks began."""
+    state, out = "start", []
+    for sentence, cue_label in zip(sentences, cue_labels):
+        out.append(state)
+        head = sentence.text.lower()[:30]
+        if _OPENING_TURN.match(head):
+            state = "turned"
+        elif cue_label is Label.DIRECTIVE and state != "start":
+            state = "tasks"
     return out
 
 
