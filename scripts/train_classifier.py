@@ -13,13 +13,16 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import random
 import time
 from collections import Counter
 from pathlib import Path
 
-from vnsum.classifier import train
+import numpy as np
+
+from vnsum.classifier import Classifier
 from vnsum.evaluate import label_scores
-from vnsum.features import sentence_features
+from vnsum.features import DIMENSIONS, sentence_features
 from vnsum.gold import align, load_gold
 from vnsum.label import LABELS, label_with_cues, learned_probabilities
 from vnsum.segment import segment
@@ -59,12 +62,69 @@ def gold_examples(articles) -> list[list[tuple[dict, int]]]:
     return per_article
 
 
+def train(
+    examples: list[dict],
+    targets: list[int],
+    sample_weights: list[float] | None = None,
+    epochs: int = 8,
+    rate: float = 0.3,
+    l2: float = 1e-5,
+    seed: int = 13,
+) -> np.ndarray:
+    """Fit the (DIMENSIONS, classes) weights by Adagrad SGD; deterministic for a given seed and data order."""
+    weights = np.zeros((DIMENSIONS, len(LABELS)), dtype=np.float32)
+    squares = np.full((DIMENSIONS, len(LABELS)), 1e-6, dtype=np.float32)
+    packed = [
+        (
+            np.fromiter(f.keys(), dtype=np.int64, count=len(f)),
+            np.fromiter(f.values(), dtype=np.float32, count=len(f)),
+            t,
+            1.0 if sample_weights is None else sample_weights[k],
+        )
+        for k, (f, t) in enumerate(zip(examples, targets))
+    ]
+    order = list(range(len(packed)))
+    rng = random.Random(seed)
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for k in order:
+            index, values, target, weight = packed[k]
+            rows = weights[index]
+            logits = values @ rows
+            logits -= logits.max()
+            probs = np.exp(logits)
+            probs /= probs.sum()
+            probs[target] -= 1.0
+            grad = weight * np.outer(values, probs) + l2 * rows
+            squares[index] += grad * grad
+            weights[index] = rows - rate * grad / np.sqrt(squares[index])
+    return weights
+
+
+def as_classifier(weights: np.ndarray) -> Classifier:
+    """The weights as shipped behind the same plain-Python scorer `vnsum brief` uses."""
+    return Classifier(weights=_shipped(weights).ravel().tolist())
+
+
+def _shipped(weights: np.ndarray) -> np.ndarray:
+    """Rounded to float16 (plenty), stored uncompressed as little-endian float32: Python's array reads it in 1 ms."""
+    return weights.astype(np.float16).astype("<f4")
+
+
+def save(weights: np.ndarray, path: Path) -> None:
+    np.savez(path, weights=_shipped(weights), labels=np.array([label.value for label in LABELS]))
+
+
+def _argmax(values: list[float]) -> int:
+    return max(range(len(values)), key=values.__getitem__)
+
+
 def fit(examples: list[tuple[dict, int]], weak: list[tuple[dict, int]]):
-    return train(
+    return as_classifier(train(
         [f for f, _ in examples] + [f for f, _ in weak],
         [t for _, t in examples] + [t for _, t in weak],
         [1.0] * len(examples) + [WEAK_WEIGHT] * len(weak),
-    )
+    ))
 
 
 def cross_validate(articles, per_article, weak) -> dict:
@@ -78,7 +138,7 @@ def cross_validate(articles, per_article, weak) -> dict:
             ours = segment(article.text)
             probabilities = learned_probabilities(ours, model)
             for g, j in zip(article.sentences, align(article.sentences, ours)):
-                predicted = "context" if j is None or not ours[j].is_content else LABELS[int(probabilities[j].argmax())].value
+                predicted = "context" if j is None or not ours[j].is_content else LABELS[_argmax(probabilities[j])].value
                 confusion[(g.label.value, predicted)] += 1
     return label_scores(confusion)
 
@@ -96,9 +156,10 @@ def main() -> None:
     print(f"gold sentences: {sum(map(len, per_article))}, weak examples: {len(weak)}")
     cv = cross_validate(articles, per_article, weak)
     print("4-fold cross-validation by article on gold:", json.dumps(cv))
-    model = fit([e for ex in per_article for e in ex], weak)
+    examples = [e for ex in per_article for e in ex] + weak
+    weights = train([f for f, _ in examples], [t for _, t in examples], [1.0] * (len(examples) - len(weak)) + [WEAK_WEIGHT] * len(weak))
     args.out.mkdir(parents=True, exist_ok=True)
-    model.save(args.out / "labeller.npz")
+    save(weights, args.out / "labeller.npz")
     metrics = {
         "cross_validation": cv,
         "gold_sentences": sum(map(len, per_article)),

@@ -90,3 +90,18 @@ def test_eval_command_on_gold(gold_dir, tmp_path):
     assert set(doc["labels"]) >= {"achievement", "limitation", "directive", "macro_f1", "accuracy"}
     assert sum(sum(row.values()) for row in doc["confusion"].values()) == sum(len(a.sentences) for a in load_gold([tmp_path]))
     assert doc["unfaithful"] == []
+
+
+def test_plain_python_classifier_matches_numpy(seed_text):
+    """The shipped npz read without numpy scores exactly as numpy would."""
+    np = pytest.importorskip("numpy")
+    from vnsum.features import sentence_features
+
+    model = learned_model()
+    with np.load(MODEL_PATH, allow_pickle=False) as data:
+        weights = data["weights"].astype(np.float32)
+    for features in sentence_features(segment(seed_text)):
+        index = np.fromiter(features.keys(), dtype=np.int64)
+        logits = np.fromiter(features.values(), dtype=np.float32) @ weights[index]
+        expected = np.exp(logits - logits.max())
+        assert np.allclose(model.probabilities(features), expected / expected.sum(), atol=1e-5)

@@ -1,82 +1,77 @@
-"""A multinomial logistic regression over hashed sentence features, stored as a plain .npz array.
+"""A multinomial logistic regression over hashed sentence features: inference, in plain Python.
 
-numpy only (no pickle: `np.load(..., allow_pickle=False)`), so loading a model never runs code.
-Training is Adagrad on the softmax loss with L2, small enough for minutes on a laptop CPU.
+The weights ship as `labeller.npz` (one float32 array holding float16-rounded values, no pickle). Reading it needs only zipfile and the
+.npy header, and scoring a sentence is a hundred or so lookups, so labelling does not import numpy: that
+import alone cost 75 ms of every `vnsum brief` (bench/RESULTS.md). Training lives in
+scripts/train_classifier.py, which uses numpy.
 """
 
 from __future__ import annotations
 
-import random
+import ast
+import math
+import sys
+import zipfile
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
-
-import numpy as np
+from typing import Sequence
 
 from vnsum.features import DIMENSIONS
 from vnsum.label import LABELS
 
 Features = dict[int, float]
+_CLASSES = len(LABELS)
 
 
 @dataclass(frozen=True)
 class Classifier:
-    weights: np.ndarray  # shape (DIMENSIONS, len(LABELS)), float32
+    """`weights` is the (DIMENSIONS, classes) matrix flattened row by row: any sequence of floats."""
+
+    weights: Sequence[float]
     name: str = "logreg/2"
 
-    def probabilities(self, features: Features) -> np.ndarray:
-        index = np.fromiter(features.keys(), dtype=np.int64, count=len(features))
-        values = np.fromiter(features.values(), dtype=np.float32, count=len(features))
-        logits = values @ self.weights[index]
-        logits = logits - logits.max()
-        exp = np.exp(logits)
-        return exp / exp.sum()
-
-    def save(self, path: Path) -> None:
-        np.savez_compressed(path, weights=self.weights.astype(np.float16), labels=np.array([l.value for l in LABELS]))
+    def probabilities(self, features: Features) -> list[float]:
+        logits = [0.0] * _CLASSES
+        w = self.weights
+        for index, value in features.items():
+            row = index * _CLASSES
+            for c in range(_CLASSES):
+                logits[c] += value * w[row + c]
+        top = max(logits)
+        exp = [math.exp(x - top) for x in logits]
+        total = sum(exp)
+        return [x / total for x in exp]
 
 
 def load(path: Path) -> Classifier:
-    with np.load(path, allow_pickle=False) as data:
-        labels = [str(x) for x in data["labels"]]
-        if labels != [l.value for l in LABELS] or data["weights"].shape != (DIMENSIONS, len(LABELS)):
-            raise ValueError(f"{path}: not a vnsum labeller for this version")
-        return Classifier(weights=data["weights"].astype(np.float32))
-
-
-def train(
-    examples: list[Features],
-    targets: list[int],
-    sample_weights: list[float] | None = None,
-    epochs: int = 8,
-    rate: float = 0.3,
-    l2: float = 1e-5,
-    seed: int = 13,
-) -> Classifier:
-    """Fit the weights by Adagrad SGD; deterministic for a given seed and data order."""
-    weights = np.zeros((DIMENSIONS, len(LABELS)), dtype=np.float32)
-    squares = np.full((DIMENSIONS, len(LABELS)), 1e-6, dtype=np.float32)
-    packed = [
-        (
-            np.fromiter(f.keys(), dtype=np.int64, count=len(f)),
-            np.fromiter(f.values(), dtype=np.float32, count=len(f)),
-            t,
-            1.0 if sample_weights is None else sample_weights[k],
-        )
-        for k, (f, t) in enumerate(zip(examples, targets))
-    ]
-    order = list(range(len(packed)))
-    rng = random.Random(seed)
-    for _ in range(epochs):
-        rng.shuffle(order)
-        for k in order:
-            index, values, target, weight = packed[k]
-            rows = weights[index]
-            logits = values @ rows
-            logits -= logits.max()
-            probs = np.exp(logits)
-            probs /= probs.sum()
-            probs[target] -= 1.0
-            grad = weight * np.outer(values, probs) + l2 * rows
-            squares[index] += grad * grad
-            weights[index] = rows - rate * grad / np.sqrt(squares[index])
+    """Read the little-endian float32 `weights` array of an .npz (np.savez layout) without numpy or pickle."""
+    with zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        if "weights.npy" not in names or "labels.npy" not in names:
+            raise ValueError(f"{path}: not a vnsum labeller")
+        header, data = _npy(archive.read("weights.npy"))
+        labels_header, labels_data = _npy(archive.read("labels.npy"))
+    if header["descr"] != "<f4" or header["fortran_order"] or tuple(header["shape"]) != (DIMENSIONS, _CLASSES):
+        raise ValueError(f"{path}: not a vnsum labeller for this version")
+    width = int(labels_header["descr"][2:])  # "<U11": fixed-width UTF-32 strings
+    labels = [labels_data[k * 4 * width : (k + 1) * 4 * width].decode("utf-32-le").rstrip("\0") for k in range(_CLASSES)]
+    if labels != [label.value for label in LABELS]:
+        raise ValueError(f"{path}: labels {labels} do not match this version")
+    weights = array("f")
+    weights.frombytes(data)
+    if sys.byteorder == "big":
+        weights.byteswap()
     return Classifier(weights=weights)
+
+
+def _npy(raw: bytes) -> tuple[dict, bytes]:
+    """Split an .npy file (format 1.0 or 2.0) into its header dict (a Python literal) and data bytes."""
+    if raw[:6] != b"\x93NUMPY":
+        raise ValueError("not an .npy array")
+    major = raw[6]
+    size_bytes = 2 if major == 1 else 4
+    length = int.from_bytes(raw[8 : 8 + size_bytes], "little")
+    start = 8 + size_bytes
+    header = ast.literal_eval(raw[start : start + length].decode("latin-1"))
+    return header, raw[start + length :]

@@ -83,7 +83,7 @@ def labeller_name() -> str:
 
 
 @lru_cache(maxsize=1)
-def learned_model():  # -> Classifier | None; numpy is imported only when a model exists
+def learned_model():  # -> Classifier | None
     if os.environ.get("VNSUM_LABELLER") == "cue" or not MODEL_PATH.exists():
         return None
     from vnsum.classifier import load
@@ -98,8 +98,8 @@ def label_learned(sentences: tuple[Sentence, ...], model) -> tuple[Sentence, ...
         if not sentence.is_content:
             out.append(sentence.labelled(Label.CONTEXT, 1.0))
             continue
-        best = int(probs.argmax())
-        out.append(sentence.labelled(LABELS[best], float(probs[best] / probs.sum())))
+        best = max(range(len(probs)), key=probs.__getitem__)
+        out.append(sentence.labelled(LABELS[best], round(probs[best] / sum(probs), 4)))
     return tuple(out)
 
 
@@ -113,10 +113,10 @@ def learned_probabilities(sentences: tuple[Sentence, ...], model) -> list:
     own = [model.probabilities(f) for f in sentence_features(sentences)]
     mixed = []
     for k, sentence in enumerate(sentences):
-        probs = own[k].copy()
+        probs = list(own[k])
         for j in (k - 1, k + 1):
             if 0 <= j < len(sentences) and sentences[j].paragraph == sentence.paragraph and sentences[j].is_content:
-                probs += NEIGHBOUR_WEIGHT * own[j]
+                probs = [p + NEIGHBOUR_WEIGHT * q for p, q in zip(probs, own[j])]
         mixed.append(probs)
     return mixed
 

@@ -12,8 +12,6 @@ from vnsum.label import label_sentences, labeller_name
 from vnsum.language import looks_vietnamese
 from vnsum.meta import read_meta
 from vnsum.read import Article
-from vnsum.rewrite.model import ModelError
-from vnsum.rewrite.stage import overview, rewrite_sections
 from vnsum.segment import segment
 from vnsum.select import DEFAULT_MAX_BULLETS, select_bullets
 
@@ -29,6 +27,12 @@ class Options:
     model_timeout: float | None = None
 
 
+def _lead(sentences):
+    from vnsum.rewrite.stage import overview
+
+    return overview(sentences, None)
+
+
 def brief(article: Article, options: Options = Options()) -> Brief:
     """Brief one normalised article (see read.py for how text becomes an Article)."""
     warnings = [] if looks_vietnamese(article.text) else ["text does not look Vietnamese; the brief may be poor"]
@@ -36,9 +40,12 @@ def brief(article: Article, options: Options = Options()) -> Brief:
     labelled = label_sentences(sentences)
     meta = read_meta(labelled)
     sections = select_bullets(labelled, options.max_bullets)
-    summary = overview(labelled, None) if options.overview else None
+    summary = _lead(labelled) if options.overview else None
     rewriter = options.rewriter
     if rewriter is not None:
+        from vnsum.rewrite.model import ModelError
+        from vnsum.rewrite.stage import overview, rewrite_sections
+
         deadline = None if options.model_timeout is None else time.monotonic() + options.model_timeout
         try:
             rewritten = rewrite_sections(sections, labelled, rewriter, deadline)
