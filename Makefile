@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: brief test setup clean train-classifier train-model eval
+.PHONY: brief test setup clean train-classifier train-model eval bench
 
 setup: $(STAMP)
 
@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet torch==2.13.0
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev]' --config-settings editable_mode=compat
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -31,6 +31,11 @@ train-classifier: $(STAMP)
 # TRAIN_ARGS passes options, for example TRAIN_ARGS="--hours 3" or TRAIN_ARGS="--max-steps 20000".
 train-model: $(STAMP)
 	$(BIN)/python scripts/train_model.py pairs tokenizer train export $(TRAIN_ARGS)
+
+# Speed, scale and memory next to baselines in the same run -> bench/RESULTS.md, bench/results.json (needs ../shared/data).
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]' --config-settings editable_mode=compat
+	$(BIN)/python bench/run.py
 
 eval: $(STAMP)
 	$(BIN)/vnsum eval ../shared/data/gold

@@ -15,7 +15,8 @@ from vnsum.document import Bullet
 from vnsum.pipeline import Options, brief
 from vnsum.read import Article
 from vnsum.rewrite.guard import check, name_runs
-from vnsum.rewrite.model import BUNDLED, ModelError, Rewriter, resolve
+from vnsum.rewrite import ModelError
+from vnsum.rewrite.model import BUNDLED, Rewriter, resolve
 from vnsum.rewrite.stage import rewrite_sections
 
 SOURCE = "Tuy nhiên, tiến độ giải ngân vốn đầu tư công của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2% kế hoạch năm 2024."

@@ -19,7 +19,7 @@ from typing import Optional
 import typer
 
 from vnsum.read import DEFAULT_MAX_BYTES, InputError
-from vnsum.rewrite.model import ModelError
+from vnsum.rewrite import ModelError
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -128,7 +128,7 @@ def brief(
 
 def _load_rewriter(model: Optional[str], allow_pickle: bool, strict: bool):
     """The model, loaded once; on failure one warning and None (the extractive brief), or exit 6 when strict."""
-    from vnsum.rewrite.model import ModelError, Rewriter, resolve
+    from vnsum.rewrite.model import Rewriter, resolve
 
     try:
         directory = resolve(model)

@@ -43,7 +43,7 @@ def brief(article: Article, options: Options = Options()) -> Brief:
     summary = _lead(labelled) if options.overview else None
     rewriter = options.rewriter
     if rewriter is not None:
-        from vnsum.rewrite.model import ModelError
+        from vnsum.rewrite import ModelError
         from vnsum.rewrite.stage import overview, rewrite_sections
 
         deadline = None if options.model_timeout is None else time.monotonic() + options.model_timeout

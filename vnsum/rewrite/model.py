@@ -14,6 +14,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vnsum.rewrite import ModelError
+
 # Task prefixes of the bundled model; another model's vnsum.json may name its own (ViT5: "vietnews: ").
 COMPRESS_PREFIX = "rút gọn: "
 OVERVIEW_PREFIX = "tóm tắt: "
@@ -21,14 +23,6 @@ BUNDLED = Path(__file__).resolve().parents[2] / "models" / "vnsum-t5"
 BATCH_SIZE = 16
 _HUB_NAME = re.compile(r"^[A-Za-z0-9][\w.-]*(?:/[\w.-]+)?$")
 _PICKLE_WEIGHTS = ("pytorch_model.bin", "pytorch_model.bin.index.json", "tf_model.h5", "flax_model.msgpack")
-
-
-class ModelError(Exception):
-    """The whole model is unusable; `reason` is a short slug for JSON and stderr."""
-
-    def __init__(self, reason: str, detail: str) -> None:
-        super().__init__(f"{reason}: {detail}")
-        self.reason = reason
 
 
 @dataclass(frozen=True)

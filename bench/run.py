@@ -1,0 +1,258 @@
+"""`make bench`: what users feel, next to what they would use instead, measured in the same run on this machine.
+
+Writes bench/RESULTS.md and bench/results.json. Every figure is the median of --repeats runs (at least 5).
+Workloads run in child processes so each mode's peak resident memory (ru_maxrss from wait4) is its own.
+Articles come from ../shared/data/meetings_pool.jsonl.gz (real meeting reports); the cold-start figures use
+samples/seed_article.txt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "samples" / "seed_article.txt"
+POOL = Path(os.environ.get("VNSUM_SHARED_DATA", ROOT.parent / "shared" / "data")) / "meetings_pool.jsonl.gz"
+PYTHON = sys.executable
+VNSUM = str(Path(PYTHON).with_name("vnsum"))
+SCALES = (1_000, 5_000, 20_000, 100_000)
+
+
+# --- measuring -------------------------------------------------------------------------------------------
+
+def run_child(command: list[str], env: dict | None = None) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS (MB) and stdout of one child process."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT,
+                             env={**{k: v for k, v in os.environ.items() if k != "VNSUM_MODEL"}, **(env or {})})
+    out = child.stdout.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(command)} exited {os.waitstatus_to_exitcode(status)}")
+    return seconds, usage.ru_maxrss / 1024, out.decode("utf-8", "replace")
+
+
+def cold(command: list[str], repeats: int, env: dict | None = None) -> dict:
+    runs = [run_child(command, env) for _ in range(repeats)]
+    return {"median_s": statistics.median(r[0] for r in runs), "runs_s": [round(r[0], 4) for r in runs],
+            "peak_rss_mb": max(r[1] for r in runs)}
+
+
+def child(task: str, *args: str) -> dict:
+    """Run `python bench/run.py --child TASK ...` and read the JSON it prints, adding its peak RSS."""
+    _, rss, out = run_child([PYTHON, str(Path(__file__)), "--child", task, *args])
+    result = json.loads(out.strip().splitlines()[-1])
+    result["peak_rss_mb"] = rss
+    return result
+
+
+# --- workloads (run inside the child process) --------------------------------------------------------------
+
+def pool_articles(limit: int) -> list[str]:
+    from vnsum.read import normalise
+
+    texts = []
+    with gzip.open(POOL, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            texts.append(normalise("\n".join(p for p in (record.get("title"), record.get("lead"), record.get("body")) if p)))
+            if len(texts) >= limit:
+                break
+    return texts
+
+
+def text_of_words(words: int) -> str:
+    """Real articles concatenated (one paragraph per line) until `words` words, cut at that word."""
+    texts, count = [], 0
+    for text in pool_articles(5000):
+        texts.append(text)
+        count += len(text.split())
+        if count >= words:
+            break
+    kept, total = [], 0
+    for line in "\n".join(texts).split("\n"):
+        n = len(line.split())
+        if total + n > words:
+            kept.append(" ".join(line.split()[: words - total]))
+            break
+        kept.append(line)
+        total += n
+    return "\n".join(kept)
+
+
+def median_seconds(work, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def child_scale(words: str, repeats: str) -> dict:
+    from vnsum.pipeline import brief
+    from vnsum.read import Article
+
+    text = text_of_words(int(words))
+    article = Article("bench", text)
+    brief(article)  # warm: the labeller is loaded once per process
+    return {"words": len(text.split()), "median_s": median_seconds(lambda: brief(article), int(repeats))}
+
+
+def child_throughput(count: str, repeats: str) -> dict:
+    from vnsum.pipeline import brief
+    from vnsum.read import Article
+
+    articles = [Article(f"pool-{k}", t) for k, t in enumerate(pool_articles(int(count)))]
+    brief(articles[0])
+    seconds = median_seconds(lambda: [brief(a) for a in articles], int(repeats))
+    return {"articles": len(articles), "median_s": seconds, "articles_per_s": len(articles) / seconds}
+
+
+def child_model(repeats: str, quantize: str) -> dict:
+    """Load time, and per-article / per-bullet generation time on a 1,000-word article, with or without int8."""
+    started = time.perf_counter()
+    import torch  # noqa: F401 - timed on its own: every model run pays it
+
+    from vnsum.pipeline import Options, brief
+    from vnsum.read import Article
+    from vnsum.rewrite.model import BUNDLED, Rewriter
+
+    import_s = time.perf_counter() - started
+    started = time.perf_counter()
+    rewriter = Rewriter(BUNDLED)
+    load_s = time.perf_counter() - started
+    if quantize == "int8":
+        rewriter.model = torch.ao.quantization.quantize_dynamic(rewriter.model, {torch.nn.Linear}, dtype=torch.qint8)
+    article = Article("bench", text_of_words(1000))
+    extractive = brief(article)
+    options = Options(rewriter=rewriter)
+    result = brief(article, options)
+    bullets = [b for name in result.sections for b in result.sections[name]]
+    seconds = median_seconds(lambda: brief(article, options), int(repeats)) - median_seconds(lambda: brief(article), int(repeats))
+    accepted = sum(b.method == "seq2seq" for b in bullets)
+    return {"import_torch_s": import_s, "load_s": load_s, "generation_per_article_s": seconds,
+            "bullets": len(bullets), "generation_per_bullet_s": seconds / max(1, len(bullets)),
+            "accepted": accepted, "extractive_bullets": sum(len(v) for v in extractive.sections.values())}
+
+
+# --- the report -------------------------------------------------------------------------------------------
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.processor())
+    memory = next((int(line.split()[1]) // 1024 for line in open("/proc/meminfo") if line.startswith("MemTotal")), 0)
+    versions = {"python": platform.python_version()}
+    for package in ("vnsum", "typer", "rich", "torch", "transformers", "sumy"):
+        try:
+            from importlib.metadata import version
+
+            versions[package] = version(package)
+        except Exception:  # noqa: BLE001 - a package not installed is reported as such
+            versions[package] = None
+    return {"platform": platform.platform(), "cpu": cpu, "cores": os.cpu_count(), "memory_mb": memory,
+            "load_average_at_start": os.getloadavg(), "versions": versions}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        task, *rest = args.child
+        print(json.dumps({"scale": child_scale, "throughput": child_throughput, "model": child_model}[task](*rest)))
+        return
+    if args.repeats < 5:
+        parser.error("--repeats must be at least 5")
+    if not POOL.is_file():
+        sys.exit(f"bench: {POOL} is missing: the benchmark needs ../shared/data")
+    r = args.repeats
+    results: dict = {"date": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "machine": machine(), "repeats": r}
+    log = lambda message: print(f"bench: {message}", file=sys.stderr, flush=True)  # noqa: E731
+    log("cold processes")
+    results["cold"] = {
+        "python -c pass": cold([PYTHON, "-c", "pass"], r),
+        "python -c 'import typer, rich'": cold([PYTHON, "-c", "import typer, rich"], r),
+        "vnsum brief --extractive": cold([VNSUM, "brief", "--extractive", str(SEED)], r),
+        "sumy LexRank (regex splitter)": cold([PYTHON, str(ROOT / "bench" / "sumy_lexrank.py"), str(SEED)], r),
+    }
+    model_present = (ROOT / "models" / "vnsum-t5" / "model.safetensors").is_file()
+    if model_present:
+        results["cold"]["vnsum brief (bundled model)"] = cold([VNSUM, "brief", str(SEED)], r)
+    log("scaling")
+    results["scaling"] = [child("scale", str(words), str(r)) for words in SCALES]
+    log("throughput")
+    results["throughput"] = [child("throughput", str(n), str(r)) for n in (100, 1000)]
+    if model_present:
+        log("seq2seq model")
+        results["model"] = {mode: child("model", str(r), mode) for mode in ("float32", "int8")}
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=1) + "\n")
+    (ROOT / "bench" / "RESULTS.md").write_text(report(results))
+    log("wrote bench/RESULTS.md and bench/results.json")
+
+
+def report(results: dict) -> str:
+    m = results["machine"]
+    cold_runs = results["cold"]
+    ours, sumy = cold_runs["vnsum brief --extractive"]["median_s"], cold_runs["sumy LexRank (regex splitter)"]["median_s"]
+    lines = [
+        "# vnsum benchmark (`make bench`)", "",
+        f"Run {results['date']} on {m['cpu']}, {m['cores']} cores, {m['memory_mb']} MB; {m['platform']}.",
+        "Versions: " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()) + ".",
+        f"Load average at start: {', '.join(f'{x:.2f}' for x in m['load_average_at_start'])}. "
+        f"Each figure is the median of {results['repeats']} runs.", "",
+        "## Cold process on samples/seed_article.txt", "",
+        "| command | median s | peak RSS MB | × sumy |", "|---|---|---|---|",
+    ]
+    for name, row in cold_runs.items():
+        lines.append(f"| {name} | {row['median_s']:.3f} | {row['peak_rss_mb']:.0f} | {row['median_s'] / sumy:.2f} |")
+    lines += ["", "sumy's own sentence splitter needs NLTK's punkt download, which fails offline, so it is given a regex",
+              "splitter (end punctuation) and \\w+ words (`bench/sumy_lexrank.py`).", "",
+              "## Extractive pipeline in one process, by article size (concatenated real articles)", "",
+              "| words | median s | ms per 1,000 words | peak RSS MB |", "|---|---|---|---|"]
+    for row in results["scaling"]:
+        lines.append(f"| {row['words']:,} | {row['median_s']:.3f} | {1000 * row['median_s'] / row['words'] * 1000:.1f} | {row['peak_rss_mb']:.0f} |")
+    lines += ["", "## Throughput over meetings_pool articles (extractive, one process)", "",
+              "| articles | median s | articles/s | peak RSS MB |", "|---|---|---|---|"]
+    for row in results["throughput"]:
+        lines.append(f"| {row['articles']:,} | {row['median_s']:.2f} | {row['articles_per_s']:.1f} | {row['peak_rss_mb']:.0f} |")
+    if "model" in results:
+        lines += ["", "## Seq2seq stage (bundled models/vnsum-t5, 1,000-word article)", "",
+                  "| weights | import torch s | load s | generation per article s | per bullet s | bullets accepted | peak RSS MB |",
+                  "|---|---|---|---|---|---|---|"]
+        for mode, row in results["model"].items():
+            lines.append(f"| {mode} | {row['import_torch_s']:.2f} | {row['load_s']:.2f} | {row['generation_per_article_s']:.2f} | "
+                         f"{row['generation_per_bullet_s']:.3f} | {row['accepted']}/{row['bullets']} | {row['peak_rss_mb']:.0f} |")
+    biggest = results["scaling"][-1]
+    thousand = results["throughput"][-1]
+    extractive_rss = max([cold_runs["vnsum brief --extractive"]["peak_rss_mb"]] + [r["peak_rss_mb"] for r in results["scaling"] + results["throughput"]])
+    targets = [
+        ("extractive cold process ≤ 0.5 × sumy", f"{ours / sumy:.2f} ×", ours <= 0.5 * sumy),
+        ("100k words ≤ 5 s", f"{biggest['median_s']:.2f} s", biggest["median_s"] <= 5),
+        ("≥ 30 articles/s over 1,000 articles", f"{thousand['articles_per_s']:.1f}/s", thousand["articles_per_s"] >= 30),
+        ("peak RSS ≤ 300 MB extractive", f"{extractive_rss:.0f} MB", extractive_rss <= 300),
+    ]
+    if "model" in results:
+        row = results["model"]["float32"]
+        targets += [
+            ("model load ≤ 3 s", f"{row['load_s']:.2f} s", row["load_s"] <= 3),
+            ("1,000-word brief with the model ≤ 2 s after load", f"{row['generation_per_article_s']:.2f} s", row["generation_per_article_s"] <= 2),
+            ("peak RSS ≤ 1 GB with the model", f"{row['peak_rss_mb']:.0f} MB", row["peak_rss_mb"] <= 1024),
+        ]
+    lines += ["", "## Targets", "", "| target | measured | met |", "|---|---|---|"]
+    lines += [f"| {name} | {value} | {'yes' if ok else 'no'} |" for name, value, ok in targets]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
