@@ -3,7 +3,8 @@
 Exit codes (README.md, "Exit codes"):
   0 every input briefed; 1 internal error; 2 usage error; 3 every input was bad (missing, empty,
   binary, undecodable, too large); 4 some inputs briefed, some bad; 5 the output could not be written;
-  6 the model failed and --strict-model was given (without it, vnsum falls back to the extractive brief).
+  6 the model failed and --strict-model was given (without it, vnsum falls back to the extractive brief);
+  7 `digest`: another run held the --state lock longer than --wait; 8 `digest`: the --state file is unreadable.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
+import time
 import traceback
 from enum import Enum
 from typing import Optional
@@ -28,6 +29,8 @@ EXIT_BAD_INPUT = 3
 EXIT_PARTIAL = 4
 EXIT_OUTPUT = 5
 EXIT_MODEL = 6
+EXIT_LOCKED = 7
+EXIT_STATE = 8
 
 app = typer.Typer(
     add_completion=False,
@@ -43,6 +46,18 @@ class Format(str, Enum):
     text = "text"
     markdown = "markdown"
     json = "json"
+
+
+class DigestFormat(str, Enum):
+    markdown = "markdown"
+    text = "text"
+    json = "json"
+    html = "html"
+
+
+class GroupBy(str, Enum):
+    meeting = "meeting"
+    section = "section"
 
 
 class Lang(str, Enum):
@@ -125,6 +140,170 @@ def brief(
         raise typer.Exit(EXIT_PARTIAL)
     raise typer.Exit(next((code for code in (EXIT_INTERNAL, EXIT_MODEL) if code in failures), EXIT_BAD_INPUT))
 
+@app.command()
+def digest(
+    paths: Optional[list[str]] = typer.Argument(None, help="Article files, directories (walked) or globs."),
+    from_list: Optional[str] = typer.Option(None, "--from-list", help="Also read paths, one per line, from FILE ('-': stdin)."),
+    format: DigestFormat = typer.Option(DigestFormat.markdown, "--format", "-f", help="markdown, text, json or html (one self-contained page)."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to FILE (atomically) instead of stdout."),
+    group_by: GroupBy = typer.Option(GroupBy.meeting, "--group-by", help="One entry per meeting, or the three sections once."),
+    state: Optional[str] = typer.Option(None, "--state", help="State FILE: content hashes of articles already in a digest."),
+    new_only: bool = typer.Option(False, "--new-only", help="Only articles the --state file has not seen."),
+    wait: float = typer.Option(60.0, "--wait", min=0.0, help="Seconds to wait for another run's lock on --state (then exit 7)."),
+    lang: Lang = typer.Option(Lang.vi, "--lang", help="Language of the headings."),
+    max_bullets: int = typer.Option(5, "--max-bullets", min=0, max=50, help="Bullets per section of each article at most."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Skip inputs larger than this."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", min=1, help="Worker processes for the extractive stage (default: the cores, from 16 articles)."),
+    model: Optional[str] = typer.Option(None, "--model", envvar="VNSUM_MODEL", help="Seq2seq model (as for `brief`), loaded once per run."),
+    extractive: bool = typer.Option(False, "--extractive", help="No model: extractive bullets only."),
+    strict_model: bool = typer.Option(False, "--strict-model", help="A model failure is an error, not a fallback."),
+    allow_pickle: bool = typer.Option(False, "--allow-pickle", help="Allow a model whose weights are pickle files (unsafe)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors on stderr, no progress bar."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="A line per article and a summary on stderr."),
+    log_file: Optional[str] = typer.Option(None, "--log-file", help="Append every message, time-stamped, to FILE."),
+) -> None:
+    """One digest of many articles; with --state and --new-only, safe to run from cron."""
+    from pathlib import Path
+
+    from vnsum import render_digest
+    from vnsum.collect import brief_all, expand, read_all
+    from vnsum.digest import Skipped, Source, build_digest
+    from vnsum.pipeline import Options
+    from vnsum.state import Lock, LockTimeout, State, StateError, write_atomically
+
+    log = _Log(quiet=quiet, verbose=verbose, path=log_file)
+    listed = list(paths or [])
+    if from_list:
+        try:
+            handle = sys.stdin if from_list == "-" else open(from_list, encoding="utf-8")
+            listed += [line.rstrip("\n") for line in handle if line.strip()]
+        except OSError as exc:
+            log.error(f"{from_list}: cannot read the list: {exc.strerror or exc}")
+            raise typer.Exit(EXIT_BAD_INPUT) from None
+    if not listed:
+        log.error("digest: no inputs (give paths, or --from-list FILE)")
+        raise typer.Exit(EXIT_USAGE)
+    if new_only and not state:
+        log.error("digest: --new-only needs --state FILE")
+        raise typer.Exit(EXIT_USAGE)
+    state_path = Path(state) if state else None
+    try:
+        with Lock(state_path, wait) if state_path else _nothing():
+            seen = State.read(state_path) if state_path else State(seen={})
+            reads = read_all(expand(listed), max_bytes=max_bytes)
+            skipped = [Skipped(r.path, r.error) for r in reads if r.error]
+            readable, hashes = [], set()
+            already = 0
+            for r in reads:
+                if r.error or r.hash in hashes:
+                    continue
+                hashes.add(r.hash)
+                if new_only and r.hash in seen.seen:
+                    already += 1
+                    continue
+                readable.append(r)
+            rewriter = None if extractive else _load_rewriter(model, allow_pickle, strict_model)
+            options = Options(max_bullets=max_bullets, rewriter=rewriter, strict_model=strict_model)
+            with log.progress(len(readable)) as advance:
+                results = brief_all(readable, options, progress=advance, workers=jobs)
+            articles = []
+            for r, result in zip(readable, results):
+                if isinstance(result, str):
+                    skipped.append(Skipped(r.path, result))
+                    continue
+                articles.append((Source(r.path, r.hash, result.meta.title), result, r.text))
+                log.info(f"{r.path}: {sum(len(v) for v in result.sections.values())} bullets")
+            for item in skipped:
+                log.error(f"{item.path}: skipped: {item.reason}")
+            generated = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+            result_digest = build_digest(articles, generated, tuple(skipped), already)
+            for warning in result_digest.warnings:
+                log.warn(warning)
+            renderer = {"markdown": render_digest.to_markdown, "text": render_digest.to_text, "html": render_digest.to_html}
+            if format is DigestFormat.json:
+                text = json.dumps(render_digest.to_json(result_digest), ensure_ascii=False, indent=1) + "\n"
+            else:
+                text = renderer[format.value](result_digest, lang.value, group_by.value)
+            if output:
+                try:
+                    write_atomically(output, text)
+                except OSError as exc:
+                    log.error(f"{output}: cannot write: {exc.strerror or exc}")
+                    raise typer.Exit(EXIT_OUTPUT) from None
+            else:
+                sys.stdout.write(text)
+                sys.stdout.flush()
+            if state_path:
+                included = {s.hash: {"path": s.path, "digest": generated} for e in result_digest.entries for s in e.sources}
+                try:
+                    seen.with_seen(included).write(state_path)
+                except OSError as exc:
+                    log.error(f"{state_path}: cannot write state: {exc.strerror or exc}")
+                    raise typer.Exit(EXIT_STATE) from None
+    except LockTimeout as exc:
+        log.error(f"digest: {exc} (waited {wait:g} s)")
+        raise typer.Exit(EXIT_LOCKED) from None
+    except StateError as exc:
+        log.error(str(exc))
+        raise typer.Exit(EXIT_STATE) from None
+    log.info(f"digest: {result_digest.articles} articles, {len(result_digest.entries)} meetings, "
+             f"{already} already seen, {len(skipped)} skipped")
+    if skipped and not articles and not already:
+        raise typer.Exit(EXIT_BAD_INPUT)
+    raise typer.Exit(EXIT_PARTIAL if skipped else EXIT_OK)
+
+
+class _nothing:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+class _Log:
+    """stderr for people (errors always, the rest with --verbose), --log-file for the record; never stdout."""
+
+    def __init__(self, quiet: bool, verbose: bool, path: Optional[str]) -> None:
+        self.quiet, self.verbose, self.path = quiet, verbose, path
+
+    def _write(self, level: str, message: str, show: bool) -> None:
+        if show:
+            _error(message if level != "warning" else f"warning: {message}")
+        if self.path:
+            try:
+                with open(self.path, "a", encoding="utf-8") as handle:
+                    handle.write(f"{time.strftime('%Y-%m-%dT%H:%M:%S%z')} {level} {message}\n")
+            except OSError:
+                pass
+
+    def error(self, message: str) -> None:
+        self._write("error", message, True)
+
+    def warn(self, message: str) -> None:
+        self._write("warning", message, not self.quiet)
+
+    def info(self, message: str) -> None:
+        self._write("info", message, self.verbose and not self.quiet)
+
+    def progress(self, total: int):
+        """A progress bar on stderr when it is a terminal (and not --quiet); otherwise silent."""
+        from contextlib import contextmanager
+
+        @contextmanager
+        def bar():
+            if self.quiet or not sys.stderr.isatty() or total == 0:
+                yield None
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            with Progress(console=Console(stderr=True), transient=True) as progress:
+                task = progress.add_task("briefing", total=total)
+                yield lambda done, _total: progress.update(task, completed=done)
+
+        return bar()
+
 
 def _load_rewriter(model: Optional[str], allow_pickle: bool, strict: bool):
     """The model, loaded once; on failure one warning and None (the extractive brief), or exit 6 when strict."""
@@ -200,27 +379,13 @@ def _emit(briefs: list, chosen: Format, lang: str, output: Optional[str]) -> Non
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    from vnsum.state import write_atomically
+
     try:
         write_atomically(output, text)
     except OSError as exc:
         _error(f"{output}: cannot write: {exc.strerror or exc}")
         raise typer.Exit(EXIT_OUTPUT) from None
-
-
-def write_atomically(path: str, text: str) -> None:
-    """Write via a temporary file in the same directory, fsync, then rename: never a half-written file."""
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".vnsum-", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def main() -> None:

@@ -1,13 +1,17 @@
-"""The whole brief, top to bottom: article -> sentences -> labelled -> ranked -> trimmed -> rewritten -> Brief."""
+"""The whole brief, top to bottom: article -> sentences -> labelled -> ranked -> trimmed -> rewritten -> Brief.
+
+`extract` is the model-free part (pure Python, safe to run in worker processes); `rewrite` is the seq2seq stage,
+run where the model was loaded. `brief` is both.
+"""
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from vnsum import __version__
-from vnsum.document import Brief
+from vnsum.document import Brief, Bullet, Kind, Sentence
 from vnsum.label import label_sentences, labeller_name
 from vnsum.language import looks_vietnamese
 from vnsum.meta import read_meta
@@ -27,46 +31,47 @@ class Options:
     model_timeout: float | None = None
 
 
-def _lead(sentences):
-    from vnsum.rewrite.stage import overview
-
-    return overview(sentences, None)
-
-
 def brief(article: Article, options: Options = Options()) -> Brief:
     """Brief one normalised article (see read.py for how text becomes an Article)."""
-    warnings = [] if looks_vietnamese(article.text) else ["text does not look Vietnamese; the brief may be poor"]
+    return rewrite(extract(article, options), options)
+
+
+def extract(article: Article, options: Options = Options()) -> Brief:
+    """The extractive brief: every bullet a span of its source sentence."""
+    warnings = () if looks_vietnamese(article.text) else ("text does not look Vietnamese; the brief may be poor",)
     sentences = segment(article.text)
     labelled = label_sentences(sentences)
-    meta = read_meta(labelled)
-    sections = select_bullets(labelled, options.max_bullets)
-    summary = _lead(labelled) if options.overview else None
-    rewriter = options.rewriter
-    if rewriter is not None:
-        from vnsum.rewrite import ModelError
-        from vnsum.rewrite.stage import overview, rewrite_sections
-
-        deadline = None if options.model_timeout is None else time.monotonic() + options.model_timeout
-        try:
-            rewritten = rewrite_sections(sections, labelled, rewriter, deadline)
-            summary = overview(labelled, rewriter, deadline) if options.overview else None
-            sections = rewritten
-        except ModelError as error:
-            if options.strict_model:
-                raise
-            warnings.append(f"model {error}; extractive brief")
-            rewriter = None
     return Brief(
         source=article.source,
-        meta=meta,
-        sections=sections,
+        meta=read_meta(labelled),
+        sections=select_bullets(labelled, options.max_bullets),
         sentences=labelled,
-        engine={
-            "name": "vnsum",
-            "version": __version__,
-            "labeller": labeller_name(),
-            "rewriter": rewriter.name if rewriter is not None else None,
-        },
-        warnings=tuple(warnings),
-        overview=summary,
+        engine={"name": "vnsum", "version": __version__, "labeller": labeller_name(), "rewriter": None},
+        warnings=warnings,
+        overview=_lead(labelled) if options.overview else None,
     )
+
+
+def rewrite(result: Brief, options: Options) -> Brief:
+    """Model-written bullets where the guard accepts them; on whole-model trouble the brief stays extractive."""
+    rewriter = options.rewriter
+    if rewriter is None:
+        return result
+    from vnsum.rewrite import ModelError
+    from vnsum.rewrite.stage import overview, rewrite_sections
+
+    deadline = None if options.model_timeout is None else time.monotonic() + options.model_timeout
+    try:
+        sections = rewrite_sections(result.sections, result.sentences, rewriter, deadline)
+        summary = overview(result.sentences, rewriter, deadline) if options.overview else None
+    except ModelError as error:
+        if options.strict_model:
+            raise
+        return replace(result, warnings=result.warnings + (f"model {error}; extractive brief",))
+    return replace(result, sections=sections, overview=summary, engine={**result.engine, "rewriter": rewriter.name})
+
+
+def _lead(sentences: tuple[Sentence, ...]) -> Bullet | None:
+    """The extractive overview: the first body sentence (a news report's lead)."""
+    body = next((s for s in sentences if s.kind is Kind.BODY), None)
+    return Bullet(text=body.text, sources=(body.i,)) if body else None

@@ -46,7 +46,7 @@ def to_json(brief: Brief) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "source": brief.source,
-        "meta": _meta_json(brief.meta),
+        "meta": meta_json(brief.meta),
         "overview": _bullet_json(brief.overview) if brief.overview else None,
         "sections": {name: [_bullet_json(b) for b in brief.sections.get(name, ())] for name, _ in SECTIONS},
         "sentences": [
@@ -66,7 +66,7 @@ def to_json(brief: Brief) -> dict[str, Any]:
     }
 
 
-def _meta_json(meta: Meta) -> dict[str, Any]:
+def meta_json(meta: Meta) -> dict[str, Any]:
     return {
         "title": meta.title,
         "event": meta.event,
@@ -81,7 +81,7 @@ def _bullet_json(bullet: Bullet) -> dict[str, Any]:
     return {"text": bullet.text, "sources": list(bullet.sources), "method": bullet.method, "fallback": bullet.fallback}
 
 
-def _meta_lines(meta: Meta, words: dict[str, str]) -> list[tuple[str, str]]:
+def meta_lines(meta: Meta, words: dict[str, str]) -> list[tuple[str, str]]:
     chair = "; ".join(f"{p.name} ({p.role})" if p.role else p.name for p in meta.chair)
     rows = [
         (words["event"], meta.event),
@@ -101,7 +101,7 @@ def to_text(brief: Brief, lang: str = "vi") -> str:
     words = HEADINGS[lang]
     title = brief.meta.title or brief.source
     lines = [title, "=" * min(len(title), 78)]
-    lines += [f"{key}: {value}" for key, value in _meta_lines(brief.meta, words)]
+    lines += [f"{key}: {value}" for key, value in meta_lines(brief.meta, words)]
     lines.append(f"{words['source']}: {brief.source}")
     if brief.overview:
         lines += ["", f"{words['overview']}: {brief.overview.text} {_sources(brief.overview)}"]
@@ -114,19 +114,19 @@ def to_text(brief: Brief, lang: str = "vi") -> str:
 
 def to_markdown(brief: Brief, lang: str = "vi") -> str:
     words = HEADINGS[lang]
-    lines = [f"# {_md(brief.meta.title or brief.source)}", ""]
-    lines += [f"- **{key}:** {_md(value)}" for key, value in _meta_lines(brief.meta, words)]
+    lines = [f"# {md_escape(brief.meta.title or brief.source)}", ""]
+    lines += [f"- **{key}:** {md_escape(value)}" for key, value in meta_lines(brief.meta, words)]
     lines.append(f"- **{words['source']}:** `{brief.source}`")
     if brief.overview:
-        lines += ["", f"**{words['overview']}:** {_md(brief.overview.text)} {_sources(brief.overview)}"]
+        lines += ["", f"**{words['overview']}:** {md_escape(brief.overview.text)} {_sources(brief.overview)}"]
     for name, _ in SECTIONS:
         lines += ["", f"## {words[name]}", ""]
         bullets = brief.sections.get(name, ())
-        lines += [f"- {_md(b.text)} {_sources(b)}" for b in bullets] or [f"_{words['none']}_"]
+        lines += [f"- {md_escape(b.text)} {_sources(b)}" for b in bullets] or [f"_{words['none']}_"]
     return "\n".join(lines) + "\n"
 
 
-def _md(text: str) -> str:
+def md_escape(text: str) -> str:
     """Escape the characters that would turn article text into Markdown markup."""
     for ch in "\\`*_[]<>#|":
         text = text.replace(ch, "\\" + ch)
@@ -141,7 +141,7 @@ def print_rich(brief: Brief, lang: str, console: Any) -> None:
 
     words = HEADINGS[lang]
     table = Table.grid(padding=(0, 2))
-    for key, value in _meta_lines(brief.meta, words):
+    for key, value in meta_lines(brief.meta, words):
         table.add_row(f"[bold]{escape(key)}[/]", escape(value))
     table.add_row(f"[bold]{escape(words['source'])}[/]", escape(brief.source))
     console.print(Panel(table, title=f"[bold]{escape(brief.meta.title or brief.source)}[/]", expand=True))

@@ -105,3 +105,8 @@ def _bigrams(bag: Counter[str], text: str) -> set[tuple[str, str]]:
 
 def _jaccard(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def same_point(a: str, b: str) -> bool:
+    """Do two bullets say the same thing (syllable-bigram overlap at least DUPLICATE_OVERLAP)?"""
+    return _jaccard(_bigrams(Counter(_tokens(a)), a), _bigrams(Counter(_tokens(b)), b)) >= DUPLICATE_OVERLAP

@@ -34,8 +34,8 @@ def rewrite_sections(
     return {name: tuple(bullets) for name, bullets in rewritten.items()}
 
 
-def overview(sentences: tuple[Sentence, ...], rewriter: Rewriter | None, deadline: float | None = None) -> Bullet | None:
-    """A short summary of the article's opening: the model's, when the guard accepts it, else the lead sentence."""
+def overview(sentences: tuple[Sentence, ...], rewriter: Rewriter, deadline: float | None = None) -> Bullet | None:
+    """The model's summary of the article's opening when the guard accepts it, else the lead sentence."""
     body = [s for s in sentences if s.kind is Kind.BODY]
     if not body:
         return None
@@ -46,8 +46,6 @@ def overview(sentences: tuple[Sentence, ...], rewriter: Rewriter | None, deadlin
         opening.append(sentence)
         words += len(sentence.text.split())
     lead = Bullet(text=body[0].text, sources=(body[0].i,))
-    if rewriter is None:
-        return lead
     source = " ".join(s.text for s in opening)
     output = rewriter.generate([source], "overview", deadline)[0]
     reason = check(output, source)

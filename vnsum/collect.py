@@ -1,0 +1,116 @@
+"""Many inputs -> many briefs: expand paths, read every file, brief them on every core, lose none.
+
+Reading and the extractive stage run in worker processes when there are enough articles to pay for them
+(bench/RESULTS.md, "Digest"); the model, if any, runs once in this process over all of them.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from dataclasses import dataclass, replace
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Callable, Iterable
+
+from vnsum.document import Brief
+from vnsum.pipeline import Options, extract, rewrite
+from vnsum.read import DEFAULT_MAX_BYTES, InputError, read_source
+from vnsum.state import content_hash
+
+#: What a directory walk picks up (files named explicitly are always read): text, saved web pages, documents.
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".docx", ".pdf"})
+#: Fewer articles than this are briefed in this process: starting workers costs more than it saves.
+PARALLEL_FROM = 16
+
+
+@dataclass(frozen=True)
+class Read:
+    """One input after reading: its normalised text and hash, or why it could not be read."""
+
+    path: str
+    text: str = ""
+    hash: str = ""
+    error: str | None = None
+
+
+def expand(paths: Iterable[str]) -> list[str]:
+    """Files as given; directories walked for ARTICLE_SUFFIXES (hidden entries skipped); globs expanded.
+
+    Order is kept and duplicates dropped.
+    """
+    out: list[str] = []
+    for raw in paths:
+        raw = raw.strip()
+        if not raw:
+            continue
+        if os.path.isdir(raw):
+            found = [
+                os.path.join(root, name)
+                for root, dirs, files in os.walk(raw)
+                for name in files
+                if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES and not any(part.startswith(".") for part in Path(root).relative_to(raw).parts)
+            ]
+            out += sorted(found)
+        elif glob.has_magic(raw) and not os.path.exists(raw):
+            out += sorted(p for p in glob.glob(raw, recursive=True) if os.path.isfile(p)) or [raw]
+        else:
+            out.append(raw)
+    seen: set[str] = set()
+    return [p for p in out if not (p in seen or seen.add(p))]
+
+
+def read_all(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Read]:
+    out = []
+    for path in paths:
+        try:
+            article = read_source(path, max_bytes=max_bytes)
+        except InputError as error:
+            out.append(Read(path, error=str(error)))
+            continue
+        out.append(Read(path, article.text, content_hash(article.text)))
+    return out
+
+
+def brief_all(
+    reads: list[Read],
+    options: Options,
+    progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
+) -> list[Brief | str]:
+    """A Brief, or the reason it failed, for every readable input, in order."""
+    plain = replace(options, rewriter=None)
+    jobs = [(r.path, r.text, plain) for r in reads]
+    workers = workers if workers is not None else (min(os.cpu_count() or 1, 4) if len(jobs) >= PARALLEL_FROM else 1)
+    results: list[Brief | str] = []
+    if workers > 1:
+        with get_context("fork").Pool(workers) as pool:
+            for result in pool.imap(_extract_one, jobs, chunksize=8):
+                results.append(result)
+                if progress:
+                    progress(len(results), len(jobs))
+    else:
+        for job in jobs:
+            results.append(_extract_one(job))
+            if progress:
+                progress(len(results), len(jobs))
+    if options.rewriter is None:
+        return results
+    return [_rewrite_one(r, options) if isinstance(r, Brief) else r for r in results]
+
+
+def _extract_one(job: tuple[str, str, Options]) -> Brief | str:
+    path, text, options = job
+    from vnsum.read import Article
+
+    try:
+        return extract(Article(path, text), options)
+    except Exception as error:  # noqa: BLE001 - one bad article must never spoil the digest
+        return f"internal error: {type(error).__name__}: {error}"
+
+
+def _rewrite_one(result: Brief, options: Options) -> Brief | str:
+    try:
+        return rewrite(result, options)
+    except Exception as error:  # noqa: BLE001 - strict mode's ModelError included: reported per article
+        return f"model {error}"
