@@ -146,6 +146,20 @@ def child_model(repeats: str, quantize: str) -> dict:
             "accepted": accepted, "extractive_bullets": sum(len(v) for v in extractive.sections.values())}
 
 
+def digest_runs(repeats: int) -> list[dict]:
+    """`vnsum digest` over 1,000 pool articles written as files, one worker process versus one per core."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="vnsum-bench-") as tmp:
+        for k, text in enumerate(pool_articles(1000)):
+            Path(tmp, f"{k:04d}.txt").write_text(text, encoding="utf-8")
+        rows = []
+        for jobs in (1, os.cpu_count() or 1):
+            row = cold([VNSUM, "digest", tmp, "--extractive", "-f", "json", "--jobs", str(jobs)], repeats)
+            rows.append({"jobs": jobs, "articles": 1000, **row, "articles_per_s": 1000 / row["median_s"]})
+        return rows
+
+
 # --- the report -------------------------------------------------------------------------------------------
 
 def machine() -> dict:
@@ -193,6 +207,8 @@ def main() -> None:
     results["scaling"] = [child("scale", str(words), str(r)) for words in SCALES]
     log("throughput")
     results["throughput"] = [child("throughput", str(n), str(r)) for n in (100, 1000)]
+    log("digest")
+    results["digest"] = digest_runs(r)
     if model_present:
         log("seq2seq model")
         results["model"] = {mode: child("model", str(r), mode) for mode in ("float32", "int8")}
@@ -226,6 +242,10 @@ def report(results: dict) -> str:
               "| articles | median s | articles/s | peak RSS MB |", "|---|---|---|---|"]
     for row in results["throughput"]:
         lines.append(f"| {row['articles']:,} | {row['median_s']:.2f} | {row['articles_per_s']:.1f} | {row['peak_rss_mb']:.0f} |")
+    lines += ["", "## `vnsum digest` over 1,000 meetings_pool articles (cold process, extractive, JSON out)", "",
+              "| worker processes | median s | articles/s | peak RSS MB (largest process) |", "|---|---|---|---|"]
+    for row in results["digest"]:
+        lines.append(f"| {row['jobs']} | {row['median_s']:.2f} | {row['articles_per_s']:.1f} | {row['peak_rss_mb']:.0f} |")
     if "model" in results:
         lines += ["", "## Seq2seq stage (bundled models/vnsum-t5, 1,000-word article)", "",
                   "| weights | import torch s | load s | generation per article s | per bullet s | bullets accepted | peak RSS MB |",

@@ -55,6 +55,14 @@ class DigestFormat(str, Enum):
     html = "html"
 
 
+class InputFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+    docx = "docx"
+    pdf = "pdf"
+
+
 class GroupBy(str, Enum):
     meeting = "meeting"
     section = "section"
@@ -83,6 +91,8 @@ def brief(
     max_bullets: int = typer.Option(5, "--max-bullets", min=0, max=50, help="Bullets per section at most."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to FILE (atomically) instead of stdout."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Refuse inputs larger than this."),
+    input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="auto (from the bytes), text, html, docx or pdf."),
+    encoding: str = typer.Option("auto", "--encoding", help="auto, utf-8, utf-16, cp1258, tcvn3, vni (or any Python codec)."),
     model: Optional[str] = typer.Option(
         None, "--model", envvar="VNSUM_MODEL", show_envvar=True,
         help="Seq2seq model: a directory or a name in the local Hugging Face cache; 'none' for extractive. Default: the bundled model.",
@@ -113,7 +123,7 @@ def brief(
     for path in files:
         name = "<stdin>" if path == "-" else path
         try:
-            article = read_source(path, max_bytes=max_bytes)
+            article = read_source(path, max_bytes=max_bytes, input_format=input_format.value, encoding=encoding)
             result = make_brief(article, options)
         except InputError as exc:
             _error(f"{name}: {exc}")
@@ -153,6 +163,8 @@ def digest(
     lang: Lang = typer.Option(Lang.vi, "--lang", help="Language of the headings."),
     max_bullets: int = typer.Option(5, "--max-bullets", min=0, max=50, help="Bullets per section of each article at most."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Skip inputs larger than this."),
+    input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="auto (from the bytes), text, html, docx or pdf."),
+    encoding: str = typer.Option("auto", "--encoding", help="auto, utf-8, utf-16, cp1258, tcvn3, vni (or any Python codec)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", min=1, help="Worker processes for the extractive stage (default: the cores, from 16 articles)."),
     model: Optional[str] = typer.Option(None, "--model", envvar="VNSUM_MODEL", help="Seq2seq model (as for `brief`), loaded once per run."),
     extractive: bool = typer.Option(False, "--extractive", help="No model: extractive bullets only."),
@@ -190,7 +202,7 @@ def digest(
     try:
         with Lock(state_path, wait) if state_path else _nothing():
             seen = State.read(state_path) if state_path else State(seen={})
-            reads = read_all(expand(listed), max_bytes=max_bytes)
+            reads = read_all(expand(listed), max_bytes=max_bytes, input_format=input_format.value, encoding=encoding)
             skipped = [Skipped(r.path, r.error) for r in reads if r.error]
             readable, hashes = [], set()
             already = 0

@@ -60,11 +60,11 @@ def expand(paths: Iterable[str]) -> list[str]:
     return [p for p in out if not (p in seen or seen.add(p))]
 
 
-def read_all(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Read]:
+def read_all(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, input_format: str = "auto", encoding: str = "auto") -> list[Read]:
     out = []
     for path in paths:
         try:
-            article = read_source(path, max_bytes=max_bytes)
+            article = read_source(path, max_bytes=max_bytes, input_format=input_format, encoding=encoding)
         except InputError as error:
             out.append(Read(path, error=str(error)))
             continue

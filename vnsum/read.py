@@ -1,12 +1,13 @@
 """Bytes in, normalised text out: the one place that decodes.
 
-Normalisation is deliberately minimal (NFC, CRLF/CR -> LF, BOM dropped) so that the sentence
-offsets reported in JSON index straight into the text a user can rebuild from the file.
+Formats (plain text, saved web pages, DOCX, PDF: formats.py) and encodings (UTF-8/16 and the legacy
+Vietnamese ones: encoding.py) are detected from the bytes unless the caller forces them. Normalisation is
+deliberately minimal (NFC, CRLF/CR -> LF, BOM dropped) so that the sentence offsets reported in JSON index
+straight into the text a user can rebuild from a UTF-8 text file.
 """
 
 from __future__ import annotations
 
-import codecs
 import os
 import sys
 import unicodedata
@@ -25,7 +26,7 @@ class Article:
     text: str
 
 
-def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES, input_format: str = "auto", encoding: str = "auto") -> Article:
     """Read a path (or `-` for stdin), enforcing the size limit before decoding."""
     if path == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
@@ -50,28 +51,31 @@ def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
             raise InputError(f"cannot read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
         raise InputError(f"too large (> --max-bytes {max_bytes})")
-    return Article(source=name, text=decode(data))
+    return Article(source=name, text=decode(data, input_format=input_format, encoding=encoding))
 
 
-def decode(data: bytes) -> str:
-    """Decode UTF-8 (BOM optional) or BOM-marked UTF-16, reject binary, and normalise."""
-    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise InputError("undecodable UTF-16") from None
-    else:
-        if b"\x00" in data:
-            raise InputError("binary file (contains NUL bytes)")
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"not UTF-8 (invalid byte at offset {exc.start})") from None
+def decode(data: bytes, input_format: str = "auto", encoding: str = "auto") -> str:
+    """Any supported file's bytes -> normalised article text; InputError says why not."""
+    from vnsum.encoding import EncodingError, decode_bytes
+    from vnsum.formats import FormatError, docx_to_text, html_to_text, looks_like_html, pdf_to_text, sniff
+
+    chosen = sniff(data) if input_format == "auto" else input_format
+    try:
+        if chosen == "docx":
+            text = docx_to_text(data)
+        elif chosen == "pdf":
+            text = pdf_to_text(data)
+        else:
+            text, _ = decode_bytes(data, encoding)
+            if chosen == "html" or (input_format == "auto" and looks_like_html(text)):
+                text = html_to_text(text)
+    except (EncodingError, FormatError) as error:
+        raise InputError(str(error)) from None
     text = normalise(text)
     if _looks_binary(text):
         raise InputError("binary file (mostly control characters)")
     if not text.strip():
-        raise InputError("empty")
+        raise InputError("empty" if not data.strip() else f"no article text found ({chosen})")
     return text
 
 

@@ -12,3 +12,12 @@ VIETNAMESE_LETTERS = frozenset("ăâđêôơưạảấầẩẫậắằẳẵ�
 #: Share of syllables that must be function words, or carry a Vietnamese letter, to call a text Vietnamese.
 MIN_FUNCTION_WORD_SHARE = 0.08
 MIN_LETTER_SHARE = 0.2
+
+#: The shape of a Vietnamese syllable, tone marks removed: onset, vowel nucleus (one to three vowels), coda.
+#: A wrong decoding of legacy bytes breaks this shape ("NghƯ", "chÝnh"), so the share of well-formed
+#: syllables tells the right encoding from the wrong ones even in a headline with no function words.
+SYLLABLE_ONSETS = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x"
+SYLLABLE_VOWELS = "aăâeêioôơuưy"
+SYLLABLE_CODAS = "ch|nh|ng|c|m|n|p|t"
+#: Tones are marked with these combining characters once a syllable is decomposed (NFD).
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
