@@ -119,6 +119,27 @@ def child_throughput(count: str, repeats: str) -> dict:
     return {"articles": len(articles), "median_s": seconds, "articles_per_s": len(articles) / seconds}
 
 
+def child_adversarial(repeats: str) -> dict:
+    """Hostile inputs (tests/adversarial.py) at 50k and 200k characters: time must grow about 4x, not 16x."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from adversarial import UNITS, adversarial
+
+    from vnsum.pipeline import brief
+    from vnsum.read import Article, InputError, decode
+
+    def run(text: str) -> None:
+        try:
+            brief(Article("bench", decode(text.encode("utf-8"))))
+        except InputError:
+            pass
+
+    out = {}
+    for name in sorted(UNITS):
+        small, large = (median_seconds(lambda n=n: run(adversarial(name, n)), int(repeats)) for n in (50_000, 200_000))
+        out[name] = {"50k_s": small, "200k_s": large, "growth": large / max(small, 1e-6)}
+    return out
+
+
 def child_model(repeats: str, quantize: str) -> dict:
     """Load time, and per-article / per-bullet generation time on a 1,000-word article, with or without int8."""
     started = time.perf_counter()
@@ -184,7 +205,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         task, *rest = args.child
-        print(json.dumps({"scale": child_scale, "throughput": child_throughput, "model": child_model}[task](*rest)))
+        print(json.dumps({"scale": child_scale, "throughput": child_throughput, "model": child_model, "adversarial": child_adversarial}[task](*rest)))
         return
     if args.repeats < 5:
         parser.error("--repeats must be at least 5")
@@ -207,6 +228,8 @@ def main() -> None:
     results["scaling"] = [child("scale", str(words), str(r)) for words in SCALES]
     log("throughput")
     results["throughput"] = [child("throughput", str(n), str(r)) for n in (100, 1000)]
+    log("adversarial inputs")
+    results["adversarial"] = child("adversarial", str(r))
     log("digest")
     results["digest"] = digest_runs(r)
     if model_present:
@@ -242,6 +265,12 @@ def report(results: dict) -> str:
               "| articles | median s | articles/s | peak RSS MB |", "|---|---|---|---|"]
     for row in results["throughput"]:
         lines.append(f"| {row['articles']:,} | {row['median_s']:.2f} | {row['articles_per_s']:.1f} | {row['peak_rss_mb']:.0f} |")
+    adversarial_rows = {k: v for k, v in results["adversarial"].items() if k != "peak_rss_mb"}
+    worst = max(adversarial_rows.items(), key=lambda kv: kv[1]["growth"])
+    lines += ["", "## Hostile inputs (tests/adversarial.py): 50k vs 200k characters, read + extractive brief", "",
+              "| input | 50k s | 200k s | growth (linear: 4) |", "|---|---|---|---|"]
+    for name, row in sorted(adversarial_rows.items(), key=lambda kv: -kv[1]["200k_s"]):
+        lines.append(f"| {name} | {row['50k_s']:.3f} | {row['200k_s']:.3f} | {row['growth']:.1f} |")
     lines += ["", "## `vnsum digest` over 1,000 meetings_pool articles (cold process, extractive, JSON out)", "",
               "| worker processes | median s | articles/s | peak RSS MB (largest process) |", "|---|---|---|---|"]
     for row in results["digest"]:
@@ -257,6 +286,7 @@ def report(results: dict) -> str:
     thousand = results["throughput"][-1]
     extractive_rss = max([cold_runs["vnsum brief --extractive"]["peak_rss_mb"]] + [r["peak_rss_mb"] for r in results["scaling"] + results["throughput"]])
     targets = [
+        (f"hostile inputs grow linearly (worst: {worst[0]})", f"{worst[1]['growth']:.1f}× for 4× the size", worst[1]["growth"] <= 6),
         ("extractive cold process ≤ 0.5 × sumy", f"{ours / sumy:.2f} ×", ours <= 0.5 * sumy),
         ("100k words ≤ 5 s", f"{biggest['median_s']:.2f} s", biggest["median_s"] <= 5),
         ("≥ 30 articles/s over 1,000 articles", f"{thousand['articles_per_s']:.1f}/s", thousand["articles_per_s"] >= 30),
