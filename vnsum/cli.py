@@ -337,8 +337,11 @@ def eval_command(
     gold: list[str] = typer.Argument(..., help="Gold files or directories of them (GUIDELINES.md format)."),
     as_json: bool = typer.Option(False, "--json", help="Print the metrics as one JSON object."),
     max_bullets: int = typer.Option(5, "--max-bullets", min=0, max=50, help="Bullets per section at most."),
+    model: Optional[str] = typer.Option(None, "--model", envvar="VNSUM_MODEL", help="Seq2seq model (as for `brief`)."),
+    extractive: bool = typer.Option(False, "--extractive", help="Score the extractive brief (no model)."),
+    allow_pickle: bool = typer.Option(False, "--allow-pickle", help="Allow a model whose weights are pickle files (unsafe)."),
 ) -> None:
-    """Score the pipeline against gold files: section labels, ROUGE, faithfulness, meta."""
+    """Score the pipeline against gold files: section labels, ROUGE, faithfulness, meta, the model's guard."""
     from dataclasses import asdict
     from pathlib import Path
 
@@ -358,7 +361,8 @@ def eval_command(
     if not articles:
         _error("gold: no *.json gold files found")
         raise typer.Exit(EXIT_BAD_INPUT)
-    result = evaluate(articles, Options(max_bullets=max_bullets))
+    rewriter = None if extractive else _load_rewriter(model, allow_pickle, strict=False)
+    result = evaluate(articles, Options(max_bullets=max_bullets, rewriter=rewriter))
     if as_json or not sys.stdout.isatty():
         sys.stdout.write(json.dumps(asdict(result), ensure_ascii=False, indent=None if not as_json else 2) + "\n")
         return

@@ -17,12 +17,12 @@ from vnsum.document import SECTIONS, Brief, Label
 from vnsum.gold import GoldArticle, align
 from vnsum.pipeline import Options, brief
 from vnsum.read import Article
+from vnsum.rewrite.guard import name_in, name_runs
 
 LABEL_NAMES = [label.value for label in (Label.ACHIEVEMENT, Label.LIMITATION, Label.DIRECTIVE, Label.CONTEXT)]
 SECTION_LABELS = LABEL_NAMES[:3]
 _SYLLABLE = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+(?:[.,/:\-]\d+)*%?")
-_NAME = re.compile(r"(?<!\w)[A-ZĐÂĂÊÔƠƯÀ-Ỹ][\w]*(?:\s+[A-ZĐÂĂÊÔƠƯÀ-Ỹ][\w]*)+")
 _PUNCT = re.compile(r"[^\w\s]")
 
 
@@ -35,6 +35,7 @@ class Evaluation:
     unfaithful: list  # [{"article", "section", "item"}]
     meta: dict  # field -> share of articles whose field matches
     engine: dict
+    bullets: dict  # {"total", "seq2seq", "rejected", "accepted_share", "fallbacks": {reason: count}}
 
 
 def evaluate(articles: list[GoldArticle], options: Options = Options()) -> Evaluation:
@@ -45,6 +46,8 @@ def evaluate(articles: list[GoldArticle], options: Options = Options()) -> Evalu
     meta_hits: Counter = Counter()
     meta_totals: Counter = Counter()
     engine: dict = {}
+    methods: Counter = Counter()
+    fallbacks: Counter = Counter()
     for gold in articles:
         result = brief(Article(source=gold.id, text=gold.text), options)
         engine = dict(result.engine)
@@ -58,6 +61,9 @@ def evaluate(articles: list[GoldArticle], options: Options = Options()) -> Evalu
                 rouge_counts[name] += 1
                 rouge_sums[name].update(rouge(candidate, reference))
         unfaithful.extend({"article": gold.id, **item} for item in unfaithful_items(result, gold.text))
+        for bullets in result.sections.values():
+            methods.update(b.method for b in bullets)
+            fallbacks.update(b.fallback for b in bullets if b.fallback)
         for field, hit in meta_matches(result, gold.meta).items():
             meta_totals[field] += 1
             meta_hits[field] += hit
@@ -72,6 +78,13 @@ def evaluate(articles: list[GoldArticle], options: Options = Options()) -> Evalu
         unfaithful=unfaithful,
         meta={field: round(meta_hits[field] / meta_totals[field], 3) for field in meta_totals},
         engine=engine,
+        bullets={
+            "total": sum(methods.values()),
+            "seq2seq": methods["seq2seq"],
+            "rejected": sum(fallbacks.values()),
+            "accepted_share": round(methods["seq2seq"] / max(1, methods["seq2seq"] + sum(fallbacks.values())), 3),
+            "fallbacks": dict(fallbacks.most_common()),
+        },
     )
 
 
@@ -128,13 +141,17 @@ def _lcs_f1(c: list[str], r: list[str]) -> float:
 
 
 def unfaithful_items(result: Brief, article_text: str) -> list[dict]:
-    """Numbers (dates, percentages included) and capitalised names in bullets that the article lacks."""
+    """Numbers (dates, percentages included) and capitalised names in bullets that the article lacks.
+
+    Names are runs of capitalised words (the guard's definition); a bullet's first word may be capitalised by
+    position alone. Case may differ from the article's ("hạt Kiểm lâm" / "Hạt kiểm lâm"), spelling may not.
+    """
     found = []
     for name, _ in SECTIONS:
         for bullet in result.sections.get(name, ()):
-            for item in _NUMBER.findall(bullet.text) + _NAME.findall(bullet.text):
-                if item not in article_text:
-                    found.append({"section": name, "item": item})
+            found += [{"section": name, "item": n} for n in _NUMBER.findall(bullet.text) if n not in article_text]
+            found += [{"section": name, "item": run} for run, first in name_runs(bullet.text)
+                      if not name_in(run, article_text, at_start=first)]
     return found
 
 

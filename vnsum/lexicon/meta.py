@@ -15,8 +15,12 @@ EVENT_STOPS = (
     r"\s+(?:tại|do|dưới sự|với sự|nhằm|vào|có sự|để|sáng|chiều|tối|ngày|hôm|đã|diễn ra|được tổ chức)\b|[.;:!?](?=\s|$)|[()\"“”]|\s+[-–]\s+"
 )
 
-#: Words after a comma that continue an event name ("..., triển khai nhiệm vụ 6 tháng cuối năm").
-EVENT_CONTINUATIONS = r"triển khai|bàn|kiểm điểm|đánh giá|tổng kết|sơ kết|đề ra|định hướng|phương hướng|nhiệm vụ|kế hoạch"
+#: Words after a comma that continue an event name ("..., triển khai nhiệm vụ 6 tháng cuối năm", "Kỳ họp thứ 3,
+#: Quốc hội khóa XIV", "..., lần thứ hai", "..., nhiệm kỳ 2016-2021").
+EVENT_CONTINUATIONS = (
+    r"triển khai|bàn|kiểm điểm|đánh giá|tổng kết|sơ kết|đề ra|định hướng|phương hướng|nhiệm vụ|kế hoạch|"
+    r"Quốc hội khóa|Quốc hội khoá|khóa [IVXLC]+|khoá [IVXLC]+|lần thứ|nhiệm kỳ|giai đoạn 20"
+)
 
 #: Time of day and day words that can open a date ("Chiều 17/7", "Sáng nay (8/2)", "Ngày 6.2").
 DATE = (

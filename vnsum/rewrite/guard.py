@@ -33,7 +33,7 @@ def check(bullet: str, source: str) -> str | None:
     source_numbers = {_digits(n) for n in _NUMBER.findall(source)}
     if any(_digits(n) not in source_numbers for n in _NUMBER.findall(bullet)):
         return "new-number"
-    if any(not _name_in(run, source, at_start=first) for run, first in name_runs(bullet)):
+    if any(not name_in(run, source, at_start=first) for run, first in name_runs(bullet)):
         return "new-name"
     negation = _negation_trouble(words, source_words)
     if negation:
@@ -72,7 +72,7 @@ def _digits(number: str) -> str:
     return re.sub(r"\D", "", number)
 
 
-def _name_in(run: str, source: str, at_start: bool) -> bool:
+def name_in(run: str, source: str, at_start: bool) -> bool:
     """A capitalised run must occur in the source as whole syllables; case may differ (VietNews writes "bộ Công an").
 
     The bullet's first word is capitalised by position, so it alone may be new ("Sau đó, ...").
