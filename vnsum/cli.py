@@ -150,6 +150,7 @@ def brief(
         raise typer.Exit(EXIT_PARTIAL)
     raise typer.Exit(next((code for code in (EXIT_INTERNAL, EXIT_MODEL) if code in failures), EXIT_BAD_INPUT))
 
+
 @app.command()
 def digest(
     paths: Optional[list[str]] = typer.Argument(None, help="Article files, directories (walked) or globs."),
@@ -175,10 +176,11 @@ def digest(
     log_file: Optional[str] = typer.Option(None, "--log-file", help="Append every message, time-stamped, to FILE."),
 ) -> None:
     """One digest of many articles; with --state and --new-only, safe to run from cron."""
+    from contextlib import nullcontext
     from pathlib import Path
 
     from vnsum import render_digest
-    from vnsum.collect import brief_all, expand, read_all
+    from vnsum.collect import brief_all, expand, read_all, unseen
     from vnsum.digest import Skipped, Source, build_digest
     from vnsum.pipeline import Options
     from vnsum.state import Lock, LockTimeout, State, StateError, write_atomically
@@ -187,8 +189,11 @@ def digest(
     listed = list(paths or [])
     if from_list:
         try:
-            handle = sys.stdin if from_list == "-" else open(from_list, encoding="utf-8")
-            listed += [line.rstrip("\n") for line in handle if line.strip()]
+            if from_list == "-":
+                listed += [line.rstrip("\n") for line in sys.stdin if line.strip()]
+            else:
+                with open(from_list, encoding="utf-8") as handle:
+                    listed += [line.rstrip("\n") for line in handle if line.strip()]
         except OSError as exc:
             log.error(f"{from_list}: cannot read the list: {exc.strerror or exc}")
             raise typer.Exit(EXIT_BAD_INPUT) from None
@@ -200,20 +205,11 @@ def digest(
         raise typer.Exit(EXIT_USAGE)
     state_path = Path(state) if state else None
     try:
-        with Lock(state_path, wait) if state_path else _nothing():
+        with Lock(state_path, wait) if state_path else nullcontext():
             seen = State.read(state_path) if state_path else State(seen={})
             reads = read_all(expand(listed), max_bytes=max_bytes, input_format=input_format.value, encoding=encoding)
             skipped = [Skipped(r.path, r.error) for r in reads if r.error]
-            readable, hashes = [], set()
-            already = 0
-            for r in reads:
-                if r.error or r.hash in hashes:
-                    continue
-                hashes.add(r.hash)
-                if new_only and r.hash in seen.seen:
-                    already += 1
-                    continue
-                readable.append(r)
+            readable, already = unseen(reads, seen.seen if new_only else {})
             rewriter = None if extractive else _load_rewriter(model, allow_pickle, strict_model)
             options = Options(max_bullets=max_bullets, rewriter=rewriter, strict_model=strict_model)
             with log.progress(len(readable)) as advance:
@@ -263,14 +259,6 @@ def digest(
     if skipped and not articles and not already:
         raise typer.Exit(EXIT_BAD_INPUT)
     raise typer.Exit(EXIT_PARTIAL if skipped else EXIT_OK)
-
-
-class _nothing:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 class _Log:

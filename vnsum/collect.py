@@ -72,6 +72,20 @@ def read_all(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, input_format:
     return out
 
 
+def unseen(reads: list[Read], seen: dict | set) -> tuple[list[Read], int]:
+    """The readable inputs, each content once, less those already `seen`; and how many were seen."""
+    kept, hashes, already = [], set(), 0
+    for r in reads:
+        if r.error or r.hash in hashes:
+            continue
+        hashes.add(r.hash)
+        if r.hash in seen:
+            already += 1
+            continue
+        kept.append(r)
+    return kept, already
+
+
 def brief_all(
     reads: list[Read],
     options: Options,
