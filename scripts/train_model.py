@@ -23,7 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIRS = ROOT / "build" / "pairs"
-WORK = ROOT / "build" / "t5"
+# VNSUM_TRAIN_DIR moves the work (tokenizer, checkpoints) elsewhere, e.g. to try a resume on a copy.
+WORK = Path(os.environ.get("VNSUM_TRAIN_DIR", ROOT / "build" / "t5"))
 TOKENIZER = WORK / "tokenizer"
 CHECKPOINT = WORK / "checkpoint"
 EXPORT = ROOT / "models" / "vnsum-t5"
@@ -155,12 +156,21 @@ def _unshared(tensors: dict) -> dict:
     return out
 
 
+def _latest_checkpoint() -> Path | None:
+    """The checkpoint, or the previous one if a stop fell between the two renames of _save_checkpoint."""
+    for candidate in (CHECKPOINT, CHECKPOINT.with_name("checkpoint.old")):
+        if (candidate / "state.json").exists():
+            return candidate
+    return None
+
+
 def _load_checkpoint(model, optimizer, torch) -> dict:
     from safetensors.torch import load_file
 
-    model.load_state_dict(load_file(str(CHECKPOINT / "model.safetensors")), strict=False)
-    state = json.loads((CHECKPOINT / "state.json").read_text())
-    moments = load_file(str(CHECKPOINT / "optimizer.safetensors"))
+    checkpoint = _latest_checkpoint()
+    model.load_state_dict(load_file(str(checkpoint / "model.safetensors")), strict=False)
+    state = json.loads((checkpoint / "state.json").read_text())
+    moments = load_file(str(checkpoint / "optimizer.safetensors"))
     for name, p in model.named_parameters():
         if name + "::exp_avg" in moments:
             optimizer.state[p] = {
@@ -188,7 +198,7 @@ def stage_train(args) -> None:
     model = T5ForConditionalGeneration(config).to(device)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     state = {"step": 0, "epoch": 0, "batch_in_epoch": 0, "seconds": 0.0, "examples": 0, "history": []}
-    if (CHECKPOINT / "state.json").exists():
+    if _latest_checkpoint() is not None:
         state = _load_checkpoint(model, optimizer, torch)
         log(f"resumed at step {state['step']} (epoch {state['epoch']}, {state['seconds'] / 3600:.2f} h so far)")
     log(f"{sum(p.numel() for p in model.parameters()) / 1e6:.1f}M parameters on {device}")
@@ -252,13 +262,14 @@ def stage_export(directory: Path = EXPORT) -> None:
     tokenizer = T5Tokenizer.from_pretrained(str(TOKENIZER))
     config = T5Config(vocab_size=len(tokenizer), decoder_start_token_id=0, pad_token_id=0, eos_token_id=1, **ARCHITECTURE)
     model = T5ForConditionalGeneration(config)
-    model.load_state_dict(load_file(str(CHECKPOINT / "model.safetensors")), strict=False)
+    checkpoint = _latest_checkpoint()
+    model.load_state_dict(load_file(str(checkpoint / "model.safetensors")), strict=False)
     model.tie_weights()
     model = model.to(torch.float16)
     directory.mkdir(parents=True, exist_ok=True)
     model.save_pretrained(str(directory))
     tokenizer.save_pretrained(str(directory))
-    state = json.loads((CHECKPOINT / "state.json").read_text())
+    state = json.loads((checkpoint / "state.json").read_text())
     settings = {
         "prefix": {"compress": COMPRESS_PREFIX, "overview": OVERVIEW_PREFIX},
         "max_source_tokens": MAX_SOURCE_TOKENS,

@@ -210,3 +210,17 @@ def test_bundled_model_briefs_the_seed_article():
         assert bullet["method"] in ("seq2seq", "extractive")
         if bullet["method"] == "seq2seq":
             assert check(bullet["text"], " ".join(doc["sentences"][i]["text"] for i in bullet["sources"])) is None
+
+
+def test_out_of_memory_during_generation_falls_back(tiny, seed_text, monkeypatch):
+    rewriter = Rewriter(tiny["t5"])
+
+    def exhausted(*args, **kwargs):
+        raise RuntimeError("DefaultCPUAllocator: not enough memory: you tried to allocate 1 GB")
+
+    monkeypatch.setattr(rewriter.model, "generate", exhausted)
+    result = brief(Article("seed", seed_text), Options(rewriter=rewriter))
+    assert result.engine["rewriter"] is None and any("out-of-memory" in w for w in result.warnings)
+    with pytest.raises(ModelError) as strict:
+        brief(Article("seed", seed_text), Options(rewriter=rewriter, strict_model=True))
+    assert strict.value.reason == "out-of-memory"
