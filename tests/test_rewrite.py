@@ -224,3 +224,17 @@ def test_out_of_memory_during_generation_falls_back(tiny, seed_text, monkeypatch
     with pytest.raises(ModelError) as strict:
         brief(Article("seed", seed_text), Options(rewriter=rewriter, strict_model=True))
     assert strict.value.reason == "out-of-memory"
+
+
+def test_a_digest_batches_the_bullets_of_all_its_articles(tiny):
+    from vnsum.pipeline import extract, rewrite_all
+
+    results = [extract(Article(p.name, p.read_text(encoding="utf-8"))) for p in sorted(SAMPLES.glob("*.txt"))]
+    fake = FakeRewriter({})
+    rewritten = rewrite_all(results, Options(rewriter=fake))
+    assert len(fake.calls) == 1 and len(fake.calls[0][1]) == sum(len(b) for r in results for b in r.sections.values())
+    assert all(r.engine["rewriter"] == "fake" for r in rewritten)
+    digest = run("digest", str(SAMPLES), "-f", "json", "--model", str(tiny["t5"]))
+    assert digest.returncode == 0, digest.stderr
+    bullets = [b for e in json.loads(digest.stdout)["entries"] for bs in e["sections"].values() for b in bs]
+    assert bullets and all(b["method"] == "extractive" and b["fallback"] for b in bullets)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from vnsum.document import Brief
-from vnsum.pipeline import Options, extract, rewrite
+from vnsum.pipeline import Options, extract, rewrite_all
 from vnsum.read import DEFAULT_MAX_BYTES, InputError, read_source
 from vnsum.state import content_hash
 
@@ -110,7 +110,13 @@ def brief_all(
                 progress(len(results), len(jobs))
     if options.rewriter is None:
         return results
-    return [_rewrite_one(r, options) if isinstance(r, Brief) else r for r in results]
+    briefs = [r for r in results if isinstance(r, Brief)]
+    try:
+        rewritten = iter(rewrite_all(briefs, options))
+    except Exception as error:  # noqa: BLE001 - strict mode's ModelError included: every article reports it
+        reason = f"model {error}"
+        return [reason if isinstance(r, Brief) else r for r in results]
+    return [next(rewritten) if isinstance(r, Brief) else r for r in results]
 
 
 def _extract_one(job: tuple[str, str, Options]) -> Brief | str:
@@ -121,10 +127,3 @@ def _extract_one(job: tuple[str, str, Options]) -> Brief | str:
         return extract(Article(path, text), options)
     except Exception as error:  # noqa: BLE001 - one bad article must never spoil the digest
         return f"internal error: {type(error).__name__}: {error}"
-
-
-def _rewrite_one(result: Brief, options: Options) -> Brief | str:
-    try:
-        return rewrite(result, options)
-    except Exception as error:  # noqa: BLE001 - strict mode's ModelError included: reported per article
-        return f"model {error}"

@@ -71,6 +71,29 @@ def rewrite(result: Brief, options: Options) -> Brief:
     return replace(result, sections=sections, overview=summary, engine={**result.engine, "rewriter": rewriter.name})
 
 
+def rewrite_all(results: list[Brief], options: Options) -> list[Brief]:
+    """`rewrite` for many briefs at once (a digest): their bullets share the model's batches.
+
+    The overview is not written here (a digest has none). On whole-model trouble every brief stays extractive
+    with a warning, or with --strict-model the ModelError propagates.
+    """
+    rewriter = options.rewriter
+    if rewriter is None or not results:
+        return results
+    from vnsum.rewrite import ModelError
+    from vnsum.rewrite.stage import rewrite_many
+
+    deadline = None if options.model_timeout is None else time.monotonic() + options.model_timeout * len(results)
+    try:
+        sections = rewrite_many([(r.sections, r.sentences) for r in results], rewriter, deadline)
+    except ModelError as error:
+        if options.strict_model:
+            raise
+        return [replace(r, warnings=r.warnings + (f"model {error}; extractive brief",)) for r in results]
+    engine = {"rewriter": rewriter.name}
+    return [replace(r, sections=s, engine={**r.engine, **engine}) for r, s in zip(results, sections)]
+
+
 def _lead(sentences: tuple[Sentence, ...]) -> Bullet | None:
     """The extractive overview: the first body sentence (a news report's lead)."""
     body = next((s for s in sentences if s.kind is Kind.BODY), None)

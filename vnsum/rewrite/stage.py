@@ -23,15 +23,24 @@ def rewrite_sections(
     deadline: float | None = None,
 ) -> dict[str, tuple[Bullet, ...]]:
     """Every bullet of every section in one batched call; a bullet the guard rejects keeps its extractive text."""
-    order = [(name, k) for name, bullets in sections.items() for k in range(len(bullets))]
-    sources = [_source_text(sections[name][k], sentences) for name, k in order]
+    return rewrite_many([(sections, sentences)], rewriter, deadline)[0]
+
+
+def rewrite_many(
+    articles: list[tuple[dict[str, tuple[Bullet, ...]], tuple[Sentence, ...]]],
+    rewriter: Rewriter,
+    deadline: float | None = None,
+) -> list[dict[str, tuple[Bullet, ...]]]:
+    """The bullets of many articles in one stream of full batches (a digest), each checked against its sources."""
+    order = [(a, name, k) for a, (sections, _) in enumerate(articles) for name, bullets in sections.items() for k in range(len(bullets))]
+    sources = [_source_text(articles[a][0][name][k], articles[a][1]) for a, name, k in order]
     outputs = rewriter.generate(sources, "compress", deadline) if sources else []
-    rewritten = {name: list(bullets) for name, bullets in sections.items()}
-    for (name, k), source, output in zip(order, sources, outputs):
+    rewritten = [{name: list(bullets) for name, bullets in sections.items()} for sections, _ in articles]
+    for (a, name, k), source, output in zip(order, sources, outputs):
         reason = check(output, source)
-        bullet = sections[name][k]
-        rewritten[name][k] = replace(bullet, fallback=reason) if reason else replace(bullet, text=output, method="seq2seq")
-    return {name: tuple(bullets) for name, bullets in rewritten.items()}
+        bullet = articles[a][0][name][k]
+        rewritten[a][name][k] = replace(bullet, fallback=reason) if reason else replace(bullet, text=output, method="seq2seq")
+    return [{name: tuple(bullets) for name, bullets in sections.items()} for sections in rewritten]
 
 
 def overview(sentences: tuple[Sentence, ...], rewriter: Rewriter, deadline: float | None = None) -> Bullet | None:
