@@ -276,6 +276,7 @@ def stage_export(directory: Path = EXPORT) -> None:
         "max_new_tokens": MAX_TARGET_TOKENS,
         "num_beams": 2,
         "dtype": "float32",
+        "source_vocabulary": True,
         "trained": {k: state[k] for k in ("step", "epoch", "examples", "seconds")},
     }
     (directory / "vnsum.json").write_text(json.dumps(settings, ensure_ascii=False, indent=1) + "\n")

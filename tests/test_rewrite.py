@@ -112,12 +112,21 @@ def test_prefix_from_vnsum_json_is_prepended(tiny):
             return getattr(tokenizer, name)
 
         def __call__(self, batch, **kw):
-            seen.extend(batch)
+            if kw.get("return_tensors"):  # the encoding of the batch (not the source-vocabulary lookups)
+                seen.extend(batch)
             return tokenizer(batch, **kw)
 
     rewriter.tokenizer = Spy()
     rewriter.generate(["hội nghị"])
     assert seen == ["PREFIX hội nghị"]
+
+
+def test_source_vocabulary_keeps_output_tokens_in_the_source(tiny):
+    rewriter = Rewriter(tiny["bart"])
+    source = "hội nghị sơ kết công tác 6 tháng đầu năm"
+    allowed = set(rewriter.tokenizer(source)["input_ids"]) | rewriter.always_allowed
+    for output in rewriter.generate([source] * 3):
+        assert set(rewriter.tokenizer(output, add_special_tokens=False)["input_ids"]) <= allowed | {2}  # 2: unknown
 
 
 def test_random_model_output_is_guarded_and_brief_stays_faithful(tiny, seed_text):

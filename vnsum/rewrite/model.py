@@ -12,6 +12,7 @@ import os
 import re
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from vnsum.rewrite import ModelError
@@ -34,6 +35,9 @@ class Settings:
     max_new_tokens: dict[str, int] = field(default_factory=lambda: {"compress": 64, "overview": 128})
     num_beams: int = 2
     dtype: str = "float32"
+    #: Decode only tokens of the source (in its own, lower and capitalised spellings) and of common function
+    #: syllables: a small model cannot then invent a name or a number, and the guard rejects less.
+    source_vocabulary: bool = True
 
     @classmethod
     def read(cls, directory: Path) -> "Settings":
@@ -51,6 +55,7 @@ class Settings:
             max_new_tokens={**base.max_new_tokens, **raw.get("max_new_tokens", {})},
             num_beams=int(raw.get("num_beams", base.num_beams)),
             dtype=str(raw.get("dtype", base.dtype)),
+            source_vocabulary=bool(raw.get("source_vocabulary", base.source_vocabulary)),
         )
 
 
@@ -140,10 +145,12 @@ class Rewriter:
                     max_length=self.settings.max_source_tokens.get(task, 128),
                 )
                 encoded.pop("token_type_ids", None)
+                processors = self._source_vocabulary(batch) if self.settings.source_vocabulary else []
                 with self._torch.inference_mode():
                     ids = self.model.generate(
                         **encoded, max_new_tokens=self.settings.max_new_tokens.get(task, 64),
                         num_beams=self.settings.num_beams, do_sample=False, max_time=remaining,
+                        logits_processor=processors,
                     )
             except (MemoryError, RuntimeError) as error:
                 reason = "out-of-memory" if isinstance(error, MemoryError) or "memory" in str(error).lower() else "generation-failed"
@@ -152,6 +159,38 @@ class Rewriter:
                 raise ModelError("timeout", "the model ran past --model-timeout")
             outputs += [text.strip() for text in self.tokenizer.batch_decode(ids, skip_special_tokens=True)]
         return outputs
+
+
+    def _source_vocabulary(self, batch: list[str]) -> list:
+        """A logits processor that masks every token neither in the row's source nor in FUNCTION_SYLLABLES."""
+        from transformers import LogitsProcessor, LogitsProcessorList
+
+        torch = self._torch
+        vocabulary = self.model.get_output_embeddings().weight.shape[0]
+        allowed = torch.zeros(len(batch), vocabulary, dtype=torch.bool)
+        allowed[:, [i for i in self.always_allowed if i < vocabulary]] = True
+        for row, text in enumerate(batch):
+            spellings = [text, text.lower(), " ".join(w[:1].upper() + w[1:] for w in text.split())]
+            for ids in self.tokenizer(spellings, add_special_tokens=False)["input_ids"]:
+                allowed[row, [i for i in ids if i < vocabulary]] = True
+
+        class SourceVocabulary(LogitsProcessor):
+            def __call__(self, input_ids, scores):
+                mask = allowed.repeat_interleave(scores.shape[0] // allowed.shape[0], dim=0)
+                return scores.masked_fill(~mask[:, : scores.shape[1]], float("-inf"))
+
+        return LogitsProcessorList([SourceVocabulary()])
+
+    @cached_property
+    def always_allowed(self) -> set[int]:
+        """Special tokens, and the tokens of function syllables (both cases) and of punctuation: never a fact."""
+        from vnsum.lexicon.guard import FUNCTION_SYLLABLES
+
+        words = sorted(FUNCTION_SYLLABLES)
+        text = " ".join(words) + " " + " ".join(w.capitalize() for w in words) + " , . ; : - ( ) “ ” \" %"
+        ids = set(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+        special = {self.tokenizer.eos_token_id, self.tokenizer.pad_token_id, self.tokenizer.bos_token_id}
+        return {i for i in ids | special if i is not None}
 
 
 def _first_line(error: BaseException) -> str:
