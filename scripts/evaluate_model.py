@@ -92,6 +92,76 @@ def main() -> None:
     out = {"model": str(args.model.relative_to(ROOT)) if args.model.is_relative_to(ROOT) else str(args.model),
            "parameters": rewriter.parameters, "vietnews_test": vietnews, "gold": gold}
     (args.model / "metrics.json").write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (args.model / "MODEL_CARD.md").write_text(model_card(out, args.model), encoding="utf-8")
+
+
+def model_card(metrics: dict, directory: Path) -> str:
+    """The card's numbers come from metrics.json of the same run, so the two never disagree."""
+    settings = json.loads((directory / "vnsum.json").read_text(encoding="utf-8"))
+    config = json.loads((directory / "config.json").read_text(encoding="utf-8"))
+    counts = json.loads((ROOT / "build" / "pairs" / "counts.json").read_text()) if (ROOT / "build" / "pairs" / "counts.json").exists() else {}
+    trained = settings.get("trained", {})
+    v, g = metrics["vietnews_test"], metrics["gold"]
+    size = (directory / "model.safetensors").stat().st_size / 1e6
+
+    def row(name: str, r: dict) -> str:
+        return f"| {name} | {r['rouge1']:.3f} | {r['rouge2']:.3f} | {r['rougeL']:.3f} |"
+
+    sections = ("achievements", "limitations", "directives")
+    return "\n".join([
+        "# vnsum-t5: the bundled seq2seq model", "",
+        "Rewrites each chosen bullet of a brief (from its source sentence or sentences) into a shorter bullet that keeps",
+        "the facts, and writes the `--overview`. Every output passes vnsum's guard (vnsum/rewrite/guard.py) or is",
+        "replaced by the extractive text. Decoding is limited to the source's tokens and function syllables.", "",
+        "## Model", "",
+        f"- T5 v1.1 architecture (gated GELU), trained from random weights: d_model {config['d_model']}, "
+        f"{config['num_layers']} encoder and {config['num_decoder_layers']} decoder layers, {config['num_heads']} heads, "
+        f"d_ff {config['d_ff']}, tied embeddings; **{metrics['parameters'] / 1e6:.1f}M parameters**.",
+        f"- Its own SentencePiece unigram vocabulary of {config['vocab_size']:,} pieces, trained on the training pairs.",
+        f"- `model.safetensors`: float16, {size:.0f} MB. Loaded as float32 on the CPU. No pickle anywhere.",
+        f"- Task prefixes (vnsum.json): compression `{settings['prefix']['compress']}`, overview `{settings['prefix']['overview']}`;"
+        f" beam search with {settings['num_beams']} beams.", "",
+        "## Data", "",
+        "VietNews (`../shared/data/vietnews.jsonl.gz`; its own train/val/test split kept; test never trained on),",
+        "pairs built by `scripts/build_pairs.py`:",
+        "- compression: each sentence of an editor-written lead, paired with the body sentence (or two adjacent ones)",
+        "  holding at least 70% of its syllables; and the title, paired with the lead sentence it shortens. A pair whose",
+        "  target fails the runtime guard against its source is dropped, so the model only sees faithful compressions;",
+        "- overview: the first 200 words of the body -> the lead's first two sentences, kept when the lead draws at",
+        "  least 70% of its syllables from them (10% of each training batch).",
+        f"- Counts: train {counts.get('train-compress', 0):,} compression and {counts.get('train-overview', 0):,} overview pairs"
+        f" from {counts.get('train-articles', 0):,} articles; test {counts.get('test-compress', 0):,} compression pairs.", "",
+        "## Training", "",
+        f"`make train-model` (scripts/train_model.py): AdamW, peak learning rate 1e-3 with 1,000 warm-up steps and",
+        f"inverse-square-root decay, batches of 32, bfloat16 autocast, checkpoints every 10 minutes (safetensors) and",
+        f"resume. This export: **{trained.get('step', 0):,} steps** ({trained.get('examples', 0):,} examples,"
+        f" {trained.get('seconds', 0) / 3600:.1f} h) on the 2-core CPU of the build machine (no GPU was lent to this task).",
+        "Training had not converged when this export was taken; running `make train-model` again resumes it.", "",
+        f"## Scores on {v['pairs']} held-out VietNews test compression pairs (ROUGE F1, syllables)", "",
+        "| system | ROUGE-1 | ROUGE-2 | ROUGE-L |", "|---|---|---|---|",
+        row("copy the source", v["copy_source"]),
+        row("rule-based deletion (vnsum's trimming)", v["rule_deletion"]),
+        row("vnsum-t5", v["model"]),
+        row("vnsum-t5, guarded (rejected -> deletion)", v["model_guarded"]), "",
+        f"The guard accepts {v['guard_accepts']:.0%} of the model's outputs on these pairs; "
+        f"{v['seconds_per_pair'] * 1000:.0f} ms per pair (batches of 16).", "",
+        f"## On the {g['articles']} gold articles (`vnsum eval ../shared/data/gold`)", "",
+        f"- Guard: {g['bullets']['seq2seq']} of {g['bullets']['seq2seq'] + g['bullets']['rejected']} generated bullets accepted"
+        f" (**{g['bullets']['accepted_share']:.0%}**); rejections: "
+        + ", ".join(f"{k} {n}" for k, n in g["bullets"]["fallbacks"].items()) + ".",
+        f"- Unfaithful numbers or names in bullets: {g['unfaithful_model']} with the model, {g['unfaithful_extractive']} extractive.",
+        "", "| section ROUGE-L F1 vs reference bullets | with the model | `--extractive` |", "|---|---|---|",
+        *[f"| {name} | {g['rougeL_model'][name]:.3f} | {g['rougeL_extractive'][name]:.3f} |" for name in sections], "",
+        "(The labeller used for both columns is trained on these gold articles, so the section choice is in-sample;",
+        "the comparison between the columns is what this table measures.)", "",
+        "## The guard's novel-content threshold", "",
+        "A bullet may contain at most 20% content syllables (not function syllables, not digits) that its source lacks.",
+        "Every training target satisfies it by construction (pairs failing the guard are dropped); on the held-out",
+        "pairs the threshold rejects outputs that add a clause, while leaving re-ordered and shortened sentences.", "",
+        "## Regenerate", "",
+        "```sh", "make train-model                      # pairs, tokenizer, training (resumes), export",
+        "python scripts/evaluate_model.py      # this card and metrics.json", "```", "",
+    ])
 
 
 if __name__ == "__main__":

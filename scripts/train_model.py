@@ -275,6 +275,7 @@ def stage_export(directory: Path = EXPORT) -> None:
         "max_source_tokens": MAX_SOURCE_TOKENS,
         "max_new_tokens": MAX_TARGET_TOKENS,
         "num_beams": 2,
+        "no_repeat_ngram_size": 3,
         "dtype": "float32",
         "source_vocabulary": True,
         "trained": {k: state[k] for k in ("step", "epoch", "examples", "seconds")},

@@ -16,6 +16,11 @@ from vnsum.lexicon.guard import FUNCTION_SYLLABLES, NEGATION_SCOPE, NEGATIONS
 # bullet with a new clause (about 4 content syllables in 12) goes over it.
 MAX_NOVEL_SHARE = 0.2
 
+# Share of the source's distinct content syllables a bullet must keep. Editors' compressions in VietNews (val
+# split, 7,718 pairs) keep 40% at the median and 22% at the 5th percentile; a bullet under 20% has lost the point
+# ("Một công trình." for a sentence about 35 stalled projects).
+MIN_KEPT_SHARE = 0.2
+
 _SYLLABLE = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+(?:[.,/:\-]\d+)*")
 _WORD = re.compile(r"[^\W\d_]\w*|\S")
@@ -42,6 +47,9 @@ def check(bullet: str, source: str) -> str | None:
     novel = [w for w in content if w not in set(source_words)]
     if content and len(novel) / len(content) > MAX_NOVEL_SHARE:
         return "novel-words"
+    source_content = {w for w in source_words if w not in FUNCTION_SYLLABLES and not w.isdigit()}
+    if source_content and len(source_content.intersection(content)) / len(source_content) < MIN_KEPT_SHARE:
+        return "lost-content"
     return None
 
 

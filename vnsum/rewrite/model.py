@@ -34,6 +34,8 @@ class Settings:
     max_source_tokens: dict[str, int] = field(default_factory=lambda: {"compress": 128, "overview": 512})
     max_new_tokens: dict[str, int] = field(default_factory=lambda: {"compress": 64, "overview": 128})
     num_beams: int = 2
+    #: No trigram twice in one output: small models loop ("công tác công tác công tác").
+    no_repeat_ngram_size: int = 3
     dtype: str = "float32"
     #: Decode only tokens of the source (in its own, lower and capitalised spellings) and of common function
     #: syllables: a small model cannot then invent a name or a number, and the guard rejects less.
@@ -54,6 +56,7 @@ class Settings:
             max_source_tokens={**base.max_source_tokens, **raw.get("max_source_tokens", {})},
             max_new_tokens={**base.max_new_tokens, **raw.get("max_new_tokens", {})},
             num_beams=int(raw.get("num_beams", base.num_beams)),
+            no_repeat_ngram_size=int(raw.get("no_repeat_ngram_size", base.no_repeat_ngram_size)),
             dtype=str(raw.get("dtype", base.dtype)),
             source_vocabulary=bool(raw.get("source_vocabulary", base.source_vocabulary)),
         )
@@ -150,6 +153,7 @@ class Rewriter:
                     ids = self.model.generate(
                         **encoded, max_new_tokens=self.settings.max_new_tokens.get(task, 64),
                         num_beams=self.settings.num_beams, do_sample=False, max_time=remaining,
+                        no_repeat_ngram_size=self.settings.no_repeat_ngram_size,
                         logits_processor=processors,
                     )
             except (MemoryError, RuntimeError) as error:
