@@ -27,7 +27,7 @@ SOURCE = "Tuy nhiên, tiến độ giải ngân vốn đầu tư công của t�
     [
         ("Giải ngân vốn đầu tư công của Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2%.", None),
         ("Tiến độ giải ngân chưa đạt yêu cầu.", None),
-        ("Chưa đạt yêu cầu.", "lost-content"),
+        ("Chưa đạt.", "lost-content"),
         ("Giải ngân vốn đầu tư công đạt yêu cầu, mới đạt 45,2%.", "lost-negation"),
         ("Giải ngân vốn đầu tư công chưa đạt yêu cầu, mới đạt 55%.", "new-number"),
         ("Giải ngân chưa đạt yêu cầu năm 2025.", "new-number"),
