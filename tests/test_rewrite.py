@@ -74,7 +74,7 @@ def test_stage_keeps_accepted_outputs_and_falls_back_on_rejected(seed_text):
     sentences = extractive.sentences
     first, second = extractive.sections["directives"][:2]
     good = " ".join(sentences[i].text for i in first.sources)
-    short = good.split(",")[0] + "."
+    short = " ".join(good.split()[: len(good.split()) * 2 // 3]).rstrip(",;:") + "."
     fake = FakeRewriter({good: short})
     sections = rewrite_sections(extractive.sections, sentences, fake)
     assert len(fake.calls) == 1  # one batch for the whole article
