@@ -79,6 +79,30 @@ def _compress(target: str, singles: list[str], adjacent: list[str] = []) -> dict
     return {"task": "compress", "source": COMPRESS_PREFIX + source, "target": target}
 
 
+# Clauses a compression may drop: an opening time, place or attribution clause, and parentheses.
+_OPENING_CLAUSE = re.compile(r"^(?:(?:theo|trước đó|sáng|chiều|tối|trưa|ngày|hôm|tại|trong|về|với)\b[^,]{0,60},\s*)", re.IGNORECASE)
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+
+
+def deletions(source: str, rng) -> str | None:
+    """A self-supervised compression of `source`: parentheses and an opening clause dropped, trailing clauses
+    cut at a random comma. Teaches the model to copy and delete, the operations a faithful bullet needs."""
+    text = _PARENTHESES.sub("", source)
+    if rng.random() < 0.7:
+        text = _OPENING_CLAUSE.sub("", text, count=1)
+    clauses = text.rstrip(" .").split(", ")
+    if len(clauses) > 1:
+        clauses = clauses[: rng.randint(1, len(clauses) - 1)]
+    target = ", ".join(clauses).strip()
+    if not target:
+        return None
+    target = target[0].upper() + target[1:] + "."
+    words, source_words = _syllables(target), _syllables(source)
+    if len(words) < 6 or len(words) > 0.85 * len(source_words) or check(target, source) is not None:
+        return None
+    return target
+
+
 def _work(line: str) -> tuple[str, list[dict]]:
     record = json.loads(line)
     return record["split"], [dict(p, id=record["id"]) for p in pairs_of(record)]

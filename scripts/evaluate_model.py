@@ -15,9 +15,12 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
+import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_pairs import _OPENING_CLAUSE, _PARENTHESES  # noqa: E402 - the same deletion rules as the training data
 
 from vnsum.evaluate import evaluate, rouge
 from vnsum.gold import load_gold
@@ -27,8 +30,6 @@ from vnsum.rewrite.model import BUNDLED, COMPRESS_PREFIX, Rewriter
 from vnsum.select import trim
 
 ROOT = Path(__file__).resolve().parents[1]
-_PARENTHESES = re.compile(r"\s*\([^()]*\)")
-_OPENING_CLAUSE = re.compile(r"^(?:(?:theo|trước đó|sáng|chiều|tối|trưa|ngày|hôm|tại|trong|về|với)\b[^,]{0,60},\s*)", re.IGNORECASE)
 
 
 def deletion_baseline(sentence: str) -> str:

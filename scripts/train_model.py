@@ -33,6 +33,9 @@ MAX_SOURCE_TOKENS = {"compress": 128, "overview": 192}
 MAX_TARGET_TOKENS = {"compress": 64, "overview": 96}
 # Overview pairs are long and secondary; this share of each batch keeps compression the main task.
 OVERVIEW_SHARE = 0.1
+# Self-supervised deletions (build_pairs.deletions) added to the compression pairs, one per this many pairs:
+# a model trained from scratch learns to copy from them long before it learns it from editors' rewrites.
+DELETIONS_PER_PAIR = 1
 # The architecture: T5 v1.1 style (gated GELU), sized for a 2-core CPU (about 21M parameters).
 ARCHITECTURE = dict(
     d_model=384, d_kv=64, d_ff=1024, num_layers=4, num_decoder_layers=4, num_heads=6,
@@ -87,6 +90,24 @@ def _encode(tokenizer, pairs: list[dict]) -> list[tuple[str, list[int], list[int
         targets = tokenizer([p["target"] for p in chosen], truncation=True, max_length=MAX_TARGET_TOKENS[task])
         out += [(task, s, t) for s, t in zip(sources["input_ids"], targets["input_ids"])]
     return out
+
+
+def _with_deletions(pairs: list[dict]) -> list[dict]:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from build_pairs import deletions
+
+    from vnsum.rewrite.model import COMPRESS_PREFIX
+
+    rng = random.Random(0)
+    extra = []
+    for pair in pairs:
+        if pair["task"] == "compress":
+            for _ in range(DELETIONS_PER_PAIR):
+                target = deletions(pair["source"].removeprefix(COMPRESS_PREFIX), rng)
+                if target:
+                    extra.append({"task": "compress", "source": pair["source"], "target": target})
+    log(f"{len(extra)} self-supervised deletion pairs")
+    return pairs + extra
 
 
 def _batches(examples: list, batch_size: int, epoch: int):
@@ -202,7 +223,7 @@ def stage_train(args) -> None:
         state = _load_checkpoint(model, optimizer, torch)
         log(f"resumed at step {state['step']} (epoch {state['epoch']}, {state['seconds'] / 3600:.2f} h so far)")
     log(f"{sum(p.numel() for p in model.parameters()) / 1e6:.1f}M parameters on {device}")
-    examples = _encode(tokenizer, _read_pairs("train"))
+    examples = _encode(tokenizer, _with_deletions(_read_pairs("train")))
     held_out = _encode(tokenizer, [p for p in _read_pairs("val") if p["task"] == "compress"][:512])
     log(f"{len(examples)} training pairs")
     started, last_save = time.time(), time.time()
