@@ -179,6 +179,18 @@ def test_timeout_falls_back_or_raises_when_strict(tiny, seed_text):
         brief(Article("seed", seed_text), Options(rewriter=rewriter, model_timeout=0.0, strict_model=True))
 
 
+def test_the_bundled_model_is_the_default_only_when_its_card_says_so(tmp_path, monkeypatch):
+    import vnsum.rewrite.model as model_module
+
+    monkeypatch.delenv("VNSUM_MODEL", raising=False)
+    monkeypatch.setattr(model_module, "BUNDLED", tmp_path)
+    (tmp_path / "config.json").write_text("{}")
+    (tmp_path / "vnsum.json").write_text(json.dumps({"default": False}))
+    assert resolve(None) is None
+    (tmp_path / "vnsum.json").write_text(json.dumps({"default": True}))
+    assert resolve(None) == tmp_path
+
+
 def test_hub_names_resolve_only_from_the_local_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("HF_HOME", str(tmp_path))
     monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "hub"))
@@ -209,7 +221,7 @@ def test_cli_model_fallbacks_and_strict_mode(tiny, tmp_path):
 
 @pytest.mark.skipif(not (BUNDLED / "model.safetensors").is_file(), reason="the bundled model is not exported yet")
 def test_bundled_model_briefs_the_seed_article():
-    result = run("brief", SEED, "--format", "json", "--overview", env={"VNSUM_MODEL": None})
+    result = run("brief", SEED, "--format", "json", "--overview", "--model", str(BUNDLED))
     assert result.returncode == 0, result.stderr
     doc = json.loads(result.stdout)
     assert doc["engine"]["rewriter"] == "vnsum-t5"
