@@ -16,6 +16,7 @@ import json
 import math
 import os
 import random
+import shutil
 import subprocess
 import sys
 import time
@@ -59,8 +60,17 @@ def _read_pairs(split: str) -> list[dict]:
 
 
 def stage_tokenizer() -> None:
-    """A unigram vocabulary with byte fallback (no character is ever unknown), T5's special ids."""
+    """A unigram vocabulary with byte fallback (no character is ever unknown), T5's special ids.
+
+    When a model has been exported already, its tokenizer is reused: training goes on from that model.
+    """
     if (TOKENIZER / "tokenizer.json").exists():
+        return
+    if (EXPORT / "tokenizer.json").exists():
+        TOKENIZER.mkdir(parents=True, exist_ok=True)
+        for name in ("tokenizer.json", "tokenizer_config.json"):
+            shutil.copy(EXPORT / name, TOKENIZER / name)
+        log(f"tokenizer taken from {EXPORT}")
         return
     import sentencepiece as spm
     from transformers import T5Tokenizer
@@ -202,6 +212,18 @@ def _load_checkpoint(model, optimizer, torch) -> dict:
     return state
 
 
+def _warm_start(model, torch, state: dict) -> dict:
+    """Go on from the exported (fp16) model when no checkpoint is here, e.g. in a fresh clone of the repo."""
+    from safetensors.torch import load_file
+
+    weights = {k: v.to(torch.float32) for k, v in load_file(str(EXPORT / "model.safetensors")).items()}
+    model.load_state_dict(weights, strict=False)
+    model.tie_weights()
+    trained = json.loads((EXPORT / "vnsum.json").read_text(encoding="utf-8")).get("trained", {})
+    return {**state, **{k: trained[k] for k in ("step", "epoch", "examples", "seconds") if k in trained},
+            "batch_in_epoch": 0, "epoch": trained.get("epoch", 0) + 1}
+
+
 def _learning_rate(step: int, peak: float, warmup: int) -> float:
     """Linear warm-up, then inverse square root decay (the T5 schedule)."""
     return peak * min((step + 1) / warmup, math.sqrt(warmup / (step + 1)))
@@ -222,6 +244,9 @@ def stage_train(args) -> None:
     if _latest_checkpoint() is not None:
         state = _load_checkpoint(model, optimizer, torch)
         log(f"resumed at step {state['step']} (epoch {state['epoch']}, {state['seconds'] / 3600:.2f} h so far)")
+    elif (EXPORT / "model.safetensors").exists():
+        state = _warm_start(model, torch, state)
+        log(f"warm start from {EXPORT} at step {state['step']} (optimizer moments start afresh)")
     log(f"{sum(p.numel() for p in model.parameters()) / 1e6:.1f}M parameters on {device}")
     examples = _encode(tokenizer, _with_deletions(_read_pairs("train")))
     held_out = _encode(tokenizer, [p for p in _read_pairs("val") if p["task"] == "compress"][:512])
