@@ -15,34 +15,17 @@ from xml.etree import ElementTree
 
 from vnsum.lexicon.html import BLOCK_TAGS, FURNITURE, MAX_LINK_SHARE, MIN_BLOCK_WORDS, SKIPPED_TAGS, VOID_TAGS
 
-FORMATS = ("auto", "text", "html", "docx", "pdf")
 #: A DOCX whose document XML unpacks to more than this is refused (a zip bomb, not a report).
 MAX_DOCX_XML = 50_000_000
 #: Pages of a PDF read at most (a report is dozens of pages; a hostile file may claim millions).
 MAX_PDF_PAGES = 500
 _FURNITURE = re.compile(FURNITURE, re.IGNORECASE)
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL)
 _SPACES = re.compile(r"[ \t\u00a0\u200b]+")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 class FormatError(ValueError):
     """The file claims a format but cannot be read as it; the message is the one-line reason."""
-
-
-def sniff(data: bytes) -> str:
-    """The input format from the first bytes: docx (a zip with word/document.xml), pdf, html or text."""
-    head = data[:1024].lstrip()
-    if data.startswith(b"PK\x03\x04"):
-        return "docx"
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    return "html" if looks_like_html(head.decode("utf-8", errors="ignore")) else "text"
-
-
-def looks_like_html(text: str) -> bool:
-    """A page starts with a doctype, <html>, <head> or <body> (comments allowed before)."""
-    return bool(_HTML_START.match(text[:1024].lstrip("\ufeff")))
 
 
 # --- HTML ---------------------------------------------------------------------------------------------------

@@ -9,11 +9,13 @@ straight into the text a user can rebuild from a UTF-8 text file.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass
 
 DEFAULT_MAX_BYTES = 5_000_000
+_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL)
 
 
 class InputError(Exception):
@@ -57,19 +59,20 @@ def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES, input_format: str
 def decode(data: bytes, input_format: str = "auto", encoding: str = "auto") -> str:
     """Any supported file's bytes -> normalised article text; InputError says why not."""
     from vnsum.encoding import EncodingError, decode_bytes
-    from vnsum.formats import FormatError, docx_to_text, html_to_text, looks_like_html, pdf_to_text, sniff
 
     chosen = sniff(data) if input_format == "auto" else input_format
     try:
-        if chosen == "docx":
-            text = docx_to_text(data)
-        elif chosen == "pdf":
-            text = pdf_to_text(data)
+        if chosen in ("docx", "pdf"):
+            from vnsum import formats
+
+            text = formats.docx_to_text(data) if chosen == "docx" else formats.pdf_to_text(data)
         else:
             text, _ = decode_bytes(data, encoding)
             if chosen == "html" or (input_format == "auto" and looks_like_html(text)):
+                from vnsum.formats import html_to_text
+
                 text = html_to_text(text)
-    except (EncodingError, FormatError) as error:
+    except ValueError as error:  # EncodingError, formats.FormatError
         raise InputError(str(error)) from None
     text = normalise(text)
     if _looks_binary(text):
@@ -77,6 +80,22 @@ def decode(data: bytes, input_format: str = "auto", encoding: str = "auto") -> s
     if not text.strip():
         raise InputError("empty" if not data.strip() else f"no article text found ({chosen})")
     return text
+
+
+def sniff(data: bytes) -> str:
+    """The input format from the first bytes: docx (a zip), pdf, html or text. formats.py is imported only for
+    the first three, so a plain-text brief does not pay for the HTML, XML and PDF machinery."""
+    head = data[:1024].lstrip()
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    return "html" if looks_like_html(head.decode("utf-8", errors="ignore")) else "text"
+
+
+def looks_like_html(text: str) -> bool:
+    """A page starts with a doctype, <html>, <head> or <body> (comments allowed before)."""
+    return bool(_HTML_START.match(text[:1024].lstrip("\ufeff")))
 
 
 def normalise(text: str) -> str:

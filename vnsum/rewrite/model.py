@@ -182,7 +182,7 @@ class Rewriter:
         from transformers import LogitsProcessor, LogitsProcessorList
 
         torch = self._torch
-        vocabulary = self.model.get_output_embeddings().weight.shape[0]
+        vocabulary = self.model.config.vocab_size
         allowed = torch.zeros(len(batch), vocabulary, dtype=torch.bool)
         allowed[:, [i for i in self.always_allowed if i < vocabulary]] = True
         for row, text in enumerate(batch):
