@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import glob
 import os
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Callable, Iterable
 
 from vnsum.document import Brief
 from vnsum.pipeline import Options, extract, rewrite_all
-from vnsum.read import DEFAULT_MAX_BYTES, InputError, read_source
+from vnsum.read import DEFAULT_MAX_BYTES, Article, InputError, read_source
 from vnsum.state import content_hash
 
 #: What a directory walk picks up (files named explicitly are always read): text, saved web pages, documents.
@@ -97,15 +98,9 @@ def brief_all(
     jobs = [(r.path, r.text, plain) for r in reads]
     workers = workers if workers is not None else (min(os.cpu_count() or 1, 4) if len(jobs) >= PARALLEL_FROM else 1)
     results: list[Brief | str] = []
-    if workers > 1:
-        with get_context("fork").Pool(workers) as pool:
-            for result in pool.imap(_extract_one, jobs, chunksize=8):
-                results.append(result)
-                if progress:
-                    progress(len(results), len(jobs))
-    else:
-        for job in jobs:
-            results.append(_extract_one(job))
+    with get_context("fork").Pool(workers) if workers > 1 else nullcontext() as pool:
+        for result in pool.imap(_extract_one, jobs, chunksize=8) if pool else map(_extract_one, jobs):
+            results.append(result)
             if progress:
                 progress(len(results), len(jobs))
     if options.rewriter is None:
@@ -121,8 +116,6 @@ def brief_all(
 
 def _extract_one(job: tuple[str, str, Options]) -> Brief | str:
     path, text, options = job
-    from vnsum.read import Article
-
     try:
         return extract(Article(path, text), options)
     except Exception as error:  # noqa: BLE001 - one bad article must never spoil the digest

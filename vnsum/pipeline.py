@@ -53,45 +53,35 @@ def extract(article: Article, options: Options = Options()) -> Brief:
 
 
 def rewrite(result: Brief, options: Options) -> Brief:
-    """Model-written bullets where the guard accepts them; on whole-model trouble the brief stays extractive."""
-    rewriter = options.rewriter
-    if rewriter is None:
-        return result
-    from vnsum.rewrite import ModelError
-    from vnsum.rewrite.stage import overview, rewrite_sections
-
-    deadline = None if options.model_timeout is None else time.monotonic() + options.model_timeout
-    try:
-        sections = rewrite_sections(result.sections, result.sentences, rewriter, deadline)
-        summary = overview(result.sentences, rewriter, deadline) if options.overview else None
-    except ModelError as error:
-        if options.strict_model:
-            raise
-        return replace(result, warnings=result.warnings + (f"model {error}; extractive brief",))
-    return replace(result, sections=sections, overview=summary, engine={**result.engine, "rewriter": rewriter.name})
+    """Model-written bullets (and overview) where the guard accepts them; on whole-model trouble the brief stays
+    extractive with a warning, or with --strict-model the ModelError propagates."""
+    return rewrite_all([result], options)[0]
 
 
 def rewrite_all(results: list[Brief], options: Options) -> list[Brief]:
     """`rewrite` for many briefs at once (a digest): their bullets share the model's batches.
 
-    The overview is not written here (a digest has none). On whole-model trouble every brief stays extractive
-    with a warning, or with --strict-model the ModelError propagates.
+    --model-timeout is per article, so many articles share that many times the budget.
     """
     rewriter = options.rewriter
     if rewriter is None or not results:
         return results
     from vnsum.rewrite import ModelError
-    from vnsum.rewrite.stage import rewrite_many
+    from vnsum.rewrite.stage import overview, rewrite_many
 
     deadline = None if options.model_timeout is None else time.monotonic() + options.model_timeout * len(results)
     try:
         sections = rewrite_many([(r.sections, r.sentences) for r in results], rewriter, deadline)
+        summaries = [overview(r.sentences, r.overview, rewriter, deadline) if r.overview else None for r in results]
     except ModelError as error:
         if options.strict_model:
             raise
         return [replace(r, warnings=r.warnings + (f"model {error}; extractive brief",)) for r in results]
     engine = {"rewriter": rewriter.name}
-    return [replace(r, sections=s, engine={**r.engine, **engine}) for r, s in zip(results, sections)]
+    return [
+        replace(r, sections=s, overview=summary, engine={**r.engine, **engine})
+        for r, s, summary in zip(results, sections, summaries)
+    ]
 
 
 def _lead(sentences: tuple[Sentence, ...]) -> Bullet | None:

@@ -105,7 +105,6 @@ class Rewriter:
         os.environ["HF_HUB_OFFLINE"] = "1"
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] = "1"
-        self.directory = directory
         if not (directory / "config.json").is_file():
             raise ModelError("missing", f"{directory} has no config.json")
         weights = {p.name for p in directory.iterdir()}
@@ -114,7 +113,6 @@ class Rewriter:
             reason = "pickle-refused" if weights.intersection(_PICKLE_WEIGHTS) else "missing"
             raise ModelError(reason, f"{directory} has no safetensors weights" + (" (pickle weights need --allow-pickle)" if reason == "pickle-refused" else ""))
         self.settings = Settings.read(directory)
-        started = time.perf_counter()
         try:
             import torch
             from transformers import AutoConfig, AutoModelForSeq2SeqLM, AutoTokenizer
@@ -133,15 +131,13 @@ class Rewriter:
         except ModelError:
             raise
         except (MemoryError, RuntimeError) as error:
-            reason = "out-of-memory" if isinstance(error, MemoryError) or "memory" in str(error).lower() else "corrupt"
-            raise ModelError(reason, f"{directory}: {_first_line(error)}") from error
+            raise ModelError(_memory_or(error, "corrupt"), f"{directory}: {_first_line(error)}") from error
         except ValueError as error:
             reason = "unsupported-architecture" if "Unrecognized configuration class" in str(error) or "model type" in str(error) else "corrupt"
             raise ModelError(reason, f"{directory}: {_first_line(error)}") from error
         except Exception as error:  # noqa: BLE001 - a broken model directory must never crash the brief
             raise ModelError("corrupt", f"{directory}: {type(error).__name__}: {_first_line(error)}") from error
         self._torch = torch
-        self.load_seconds = time.perf_counter() - started
         self.name = directory.name
         self.parameters = sum(p.numel() for p in self.model.parameters())
 
@@ -169,13 +165,11 @@ class Rewriter:
                         logits_processor=processors,
                     )
             except (MemoryError, RuntimeError) as error:
-                reason = "out-of-memory" if isinstance(error, MemoryError) or "memory" in str(error).lower() else "generation-failed"
-                raise ModelError(reason, _first_line(error)) from error
+                raise ModelError(_memory_or(error, "generation-failed"), _first_line(error)) from error
             if deadline is not None and time.monotonic() > deadline:
                 raise ModelError("timeout", "the model ran past --model-timeout")
             outputs += [text.strip() for text in self.tokenizer.batch_decode(ids, skip_special_tokens=True)]
         return outputs
-
 
     def _source_vocabulary(self, batch: list[str]) -> list:
         """A logits processor that masks every token neither in the row's source nor in FUNCTION_SYLLABLES."""
@@ -207,6 +201,11 @@ class Rewriter:
         ids = set(self.tokenizer(text, add_special_tokens=False)["input_ids"])
         special = {self.tokenizer.eos_token_id, self.tokenizer.pad_token_id, self.tokenizer.bos_token_id}
         return {i for i in ids | special if i is not None}
+
+
+def _memory_or(error: BaseException, other: str) -> str:
+    """torch reports exhaustion as a RuntimeError whose message mentions memory."""
+    return "out-of-memory" if isinstance(error, MemoryError) or "memory" in str(error).lower() else other
 
 
 def _first_line(error: BaseException) -> str:

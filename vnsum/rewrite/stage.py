@@ -43,18 +43,15 @@ def rewrite_many(
     return [{name: tuple(bullets) for name, bullets in sections.items()} for sections in rewritten]
 
 
-def overview(sentences: tuple[Sentence, ...], rewriter: Rewriter, deadline: float | None = None) -> Bullet | None:
-    """The model's summary of the article's opening when the guard accepts it, else the lead sentence."""
-    body = [s for s in sentences if s.kind is Kind.BODY]
-    if not body:
-        return None
+def overview(sentences: tuple[Sentence, ...], lead: Bullet, rewriter: Rewriter, deadline: float | None = None) -> Bullet:
+    """The model's summary of the article's opening when the guard accepts it, else `lead` (the extractive one)."""
     opening, words = [], 0
-    for sentence in body:
+    for sentence in sentences:
         if words >= OVERVIEW_WORDS:
             break
-        opening.append(sentence)
-        words += len(sentence.text.split())
-    lead = Bullet(text=body[0].text, sources=(body[0].i,))
+        if sentence.kind is Kind.BODY:
+            opening.append(sentence)
+            words += len(sentence.text.split())
     source = " ".join(s.text for s in opening)
     output = rewriter.generate([source], "overview", deadline)[0]
     reason = check(output, source)
