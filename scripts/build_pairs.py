@@ -22,12 +22,12 @@ from multiprocessing import Pool
 from pathlib import Path
 
 from vnsum.rewrite.guard import check
+from vnsum.select import syllables
 from vnsum.rewrite.model import COMPRESS_PREFIX, OVERVIEW_PREFIX
 from vnsum.segment import segment
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "vietnews.jsonl.gz"
 OUT = Path(__file__).resolve().parents[1] / "build" / "pairs"
-_SYLLABLE = re.compile(r"\w+")
 # VietNews keeps word-segmentation artefacts around punctuation ("TP. HCM ,"); tidy them before use.
 _SPACE_BEFORE = re.compile(r"\s+([,.;:!?%)”])")
 _SPACE_AFTER = re.compile(r"([(“])\s+")
@@ -39,10 +39,6 @@ def tidy(text: str) -> str:
     return _SPACE_AFTER.sub(r"\1", _SPACE_BEFORE.sub(r"\1", text)).strip()
 
 
-def _syllables(text: str) -> list[str]:
-    return _SYLLABLE.findall(text.lower())
-
-
 def _precision(target: list[str], source: Counter) -> float:
     have = Counter(target)
     return sum(min(n, source[w]) for w, n in have.items()) / max(1, len(target))
@@ -51,7 +47,7 @@ def _precision(target: list[str], source: Counter) -> float:
 def pairs_of(record: dict) -> list[dict]:
     """All pairs one VietNews article yields."""
     lead, body = tidy(record["lead"]), "\n".join(tidy(p) for p in record["body"].split("\n"))
-    body_sentences = [s.text for s in segment(body) if len(_syllables(s.text)) >= 8]
+    body_sentences = [s.text for s in segment(body) if len(syllables(s.text)) >= 8]
     lead_sentences = [s.text for s in segment(lead)]
     if not body_sentences or not lead_sentences:
         return []
@@ -60,21 +56,21 @@ def pairs_of(record: dict) -> list[dict]:
     out.append(_compress(tidy(record["title"]), lead_sentences))
     opening = " ".join(body.split()[:OVERVIEW_SYLLABLES])
     summary = " ".join(lead_sentences[:2])
-    if _precision(_syllables(summary), Counter(_syllables(opening))) >= 0.7 and len(_syllables(summary)) >= 10:
+    if _precision(syllables(summary), Counter(syllables(opening))) >= 0.7 and len(syllables(summary)) >= 10:
         out.append({"task": "overview", "source": OVERVIEW_PREFIX + opening, "target": summary})
     return [pair for pair in out if pair]
 
 
 def _compress(target: str, singles: list[str], adjacent: list[str] = []) -> dict | None:
     """Pair `target` with the candidate it compresses, preferring a single sentence when it covers nearly as much."""
-    words = _syllables(target)
+    words = syllables(target)
     if len(words) < 5:
         return None
     candidates = singles + adjacent
-    scores = [_precision(words, Counter(_syllables(c))) + (0.05 if i < len(singles) else 0) for i, c in enumerate(candidates)]
+    scores = [_precision(words, Counter(syllables(c))) + (0.05 if i < len(singles) else 0) for i, c in enumerate(candidates)]
     best = max(range(len(scores)), key=scores.__getitem__)
     source = candidates[best]
-    if _precision(words, Counter(_syllables(source))) < 0.7 or len(words) > 0.85 * len(_syllables(source)) or check(target, source) is not None:
+    if _precision(words, Counter(syllables(source))) < 0.7 or len(words) > 0.85 * len(syllables(source)) or check(target, source) is not None:
         return None
     return {"task": "compress", "source": COMPRESS_PREFIX + source, "target": target}
 
@@ -97,7 +93,7 @@ def deletions(source: str, rng) -> str | None:
     if not target:
         return None
     target = target[0].upper() + target[1:] + "."
-    words, source_words = _syllables(target), _syllables(source)
+    words, source_words = syllables(target), syllables(source)
     if len(words) < 6 or len(words) > 0.85 * len(source_words) or check(target, source) is not None:
         return None
     return target

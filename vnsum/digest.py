@@ -13,14 +13,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from vnsum.document import SECTIONS, Brief, Meta
-from vnsum.select import same_point
+from vnsum.select import same_point, syllables
 
 #: Share of the smaller article's shingles found in the other above which both report one meeting.
 SAME_TEXT_CONTAINMENT = 0.5
 #: Size of each article's bottom-k sketch, and how many sketch values two articles must share to be compared.
 SKETCH_SIZE = 32
 SKETCH_SHARED = 2
-_SYLLABLE = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -139,7 +138,7 @@ def same_meeting_groups(items: list[tuple[Brief, str]]) -> list[list[int]]:
 
 
 def _shingles(text: str) -> set[int]:
-    words = _SYLLABLE.findall(text.lower())
+    words = syllables(text)
     return {zlib.crc32(" ".join(words[i : i + 4]).encode("utf-8")) for i in range(max(0, len(words) - 3))}
 
 
@@ -154,7 +153,7 @@ def _event_key(meta: Meta) -> tuple[str, str] | None:
     day = re.findall(r"\d+", meta.date)
     if len(day) < 2:
         return None
-    return " ".join(_SYLLABLE.findall(meta.event.lower())), "/".join(day[:2])
+    return " ".join(syllables(meta.event)), "/".join(day[:2])
 
 
 def _merge(reports: list[tuple[Source, Brief, str]]) -> Entry:

@@ -41,7 +41,7 @@ def select_bullets(sentences: tuple[Sentence, ...], max_bullets: int = DEFAULT_M
 def _pick(candidates: list[Sentence], max_bullets: int) -> tuple[Bullet, ...]:
     if not candidates or max_bullets <= 0:
         return ()
-    bags = [Counter(_tokens(s.text)) for s in candidates]
+    bags = [Counter(syllables(s.text)) for s in candidates]
     centroid: Counter[str] = Counter()
     for bag in bags:
         centroid.update(set(bag))
@@ -94,12 +94,13 @@ def trim(text: str) -> str:
     return text[:cut].rstrip(" ,;:") + " …"
 
 
-def _tokens(text: str) -> list[str]:
+def syllables(text: str) -> list[str]:
+    """Lower-cased syllables (runs of word characters): the unit every overlap in vnsum counts."""
     return _TOKEN.findall(text.lower())
 
 
 def _bigrams(bag: Counter[str], text: str) -> set[tuple[str, str]]:
-    tokens = _tokens(text)
+    tokens = syllables(text)
     return set(zip(tokens, tokens[1:])) or {(t, "") for t in bag}
 
 
@@ -109,4 +110,4 @@ def _jaccard(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> float:
 
 def same_point(a: str, b: str) -> bool:
     """Do two bullets say the same thing (syllable-bigram overlap at least DUPLICATE_OVERLAP)?"""
-    return _jaccard(_bigrams(Counter(_tokens(a)), a), _bigrams(Counter(_tokens(b)), b)) >= DUPLICATE_OVERLAP
+    return _jaccard(_bigrams(Counter(syllables(a)), a), _bigrams(Counter(syllables(b)), b)) >= DUPLICATE_OVERLAP

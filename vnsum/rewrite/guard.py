@@ -10,6 +10,7 @@ import re
 from collections import Counter
 
 from vnsum.lexicon.guard import FUNCTION_SYLLABLES, NEGATION_SCOPE, NEGATIONS
+from vnsum.select import syllables
 
 # Share of a bullet's content syllables that may be absent from the source. Measured on held-out VietNews
 # pairs (models/vnsum-t5/MODEL_CARD.md): editors' compressions that add no fact stay under it, while a
@@ -21,14 +22,13 @@ MAX_NOVEL_SHARE = 0.2
 # ("Một công trình." for a sentence about 35 stalled projects).
 MIN_KEPT_SHARE = 0.2
 
-_SYLLABLE = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+(?:[.,/:\-]\d+)*")
 _WORD = re.compile(r"[^\W\d_]\w*|\S")
 
 
 def check(bullet: str, source: str) -> str | None:
     """The first reason `bullet` is not a faithful rewrite of `source`, or None when it is."""
-    words, source_words = _syllables(bullet), _syllables(source)
+    words, source_words = syllables(bullet), syllables(source)
     if not words:
         return "empty"
     if len(words) >= len(source_words):
@@ -51,10 +51,6 @@ def check(bullet: str, source: str) -> str | None:
     if source_content and len(source_content.intersection(content)) / len(source_content) < MIN_KEPT_SHARE:
         return "lost-content"
     return None
-
-
-def _syllables(text: str) -> list[str]:
-    return _SYLLABLE.findall(text.lower())
 
 
 def name_runs(text: str) -> list[tuple[str, bool]]:
@@ -85,12 +81,12 @@ def name_in(run: str, source: str, at_start: bool) -> bool:
 
     The bullet's first word is capitalised by position, so it alone may be new ("Sau đó, ...").
     """
-    words = _syllables(run)
+    words = syllables(run)
     if at_start:
         words = words[1:]
     if not words:
         return True
-    return f" {' '.join(words)} " in f" {' '.join(_syllables(source))} "
+    return f" {' '.join(words)} " in f" {' '.join(syllables(source))} "
 
 
 def _repeats(words: list[str], source_words: list[str]) -> bool:
