@@ -27,6 +27,8 @@ NAMES = ("auto", "utf-8", "utf-16", "utf-16-le", "utf-16-be") + LEGACY
 #: A legacy decoding is accepted when at least this share of its words are well-formed Vietnamese syllables
 #: (real text: over 0.9, names and abbreviations aside; a wrong decoding or a foreign text: well under 0.6).
 MIN_SYLLABLE_SHARE = 0.7
+#: How much of a decoding `vietnamese_score` reads: plenty to tell encodings apart.
+SCORED_CHARS = 20000
 _WORD = re.compile(r"[^\W\d_]+")
 _TCVN3_TABLE = {byte: ord(ch) for byte, ch in TCVN3.items()}
 _SYLLABLE = re.compile(f"(?:{SYLLABLE_ONSETS})?[{SYLLABLE_VOWELS}]{{1,3}}(?:{SYLLABLE_CODAS})?")
@@ -54,23 +56,29 @@ def decode_bytes(data: bytes, encoding: str = "auto") -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
         offset = error.start
+    # Scores read only the first SCORED_CHARS characters, so each candidate decodes only enough bytes for them
+    # (at most two bytes a character); the whole file is decoded once, by the best candidate that takes it all.
+    sample = data[: 2 * SCORED_CHARS + 4]
     scored = []
     for name in LEGACY:
         try:
-            text = _forced(data, name)
+            scored.append((vietnamese_score(_forced(sample, name)), name))
         except EncodingError:
             continue
-        scored.append((vietnamese_score(text), name, text))
-    (syllables, _), name, text = max(scored, key=lambda s: s[0][1])
-    if syllables < MIN_SYLLABLE_SHARE:
-        raise EncodingError(f"not UTF-8 (invalid byte at offset {offset}) and no Vietnamese legacy encoding fits")
-    return text, name
+    for (syllables, _), name in sorted(scored, key=lambda s: s[0][1], reverse=True):
+        if syllables < MIN_SYLLABLE_SHARE:
+            break
+        try:
+            return _forced(data, name), name
+        except EncodingError:
+            continue
+    raise EncodingError(f"not UTF-8 (invalid byte at offset {offset}) and no Vietnamese legacy encoding fits")
 
 
 def vietnamese_score(text: str) -> tuple[float, float]:
     """(share of words that are well-formed syllables, that share plus the shares of common syllables and of
     function words): the right decoding reads as common syllables, a wrong one as rare or impossible ones."""
-    words = _WORD.findall(unicodedata.normalize("NFC", text[:20000]))
+    words = _WORD.findall(unicodedata.normalize("NFC", text[:SCORED_CHARS]))
     if not words:
         return 0.0, 0.0
     common_syllables = _common_syllables()
@@ -100,7 +108,7 @@ def _forced(data: bytes, name: str) -> str:
     if name == "tcvn3":
         return data.decode("latin-1").translate(_TCVN3_TABLE)
     if name == "vni":
-        return vni_to_unicode(data.decode("cp1252", errors="strict") if _cp1252_ok(data) else data.decode("latin-1"))
+        return vni_to_unicode(_as_cp1252(data))
     try:
         codecs.lookup(name)
     except LookupError:
@@ -115,12 +123,12 @@ def _strict(data: bytes, name: str) -> str:
         raise EncodingError(f"not {name} (invalid byte at offset {error.start})") from None
 
 
-def _cp1252_ok(data: bytes) -> bool:
+def _as_cp1252(data: bytes) -> str:
+    """VNI text as the Windows-1252 characters its fonts drew; Latin-1 where 1252 leaves a byte undefined."""
     try:
-        data.decode("cp1252")
-        return True
+        return data.decode("cp1252")
     except UnicodeDecodeError:
-        return False
+        return data.decode("latin-1")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
