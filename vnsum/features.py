@@ -30,14 +30,15 @@ def sentence_features(sentences: tuple[Sentence, ...]) -> list[dict[int, float]]
     """Features for every sentence of one article, in order."""
     cue = [score(s.text) for s in sentences]
     cue_labels = [c.best()[0] for c in cue]
-    paragraph_heads: dict[int, str] = {}
-    for sentence in sentences:
-        paragraph_heads.setdefault(sentence.paragraph, sentence.text)
+    all_tokens = [_TOKEN.findall(s.text.lower()) for s in sentences]  # each sentence tokenised once
+    paragraph_heads: dict[int, list[str]] = {}
+    for sentence, sentence_tokens in zip(sentences, all_tokens):
+        paragraph_heads.setdefault(sentence.paragraph, sentence_tokens[:2])
     since_turn = _since_turn(sentences, cue_labels)
     out = []
     for k, sentence in enumerate(sentences):
         names: dict[str, float] = {}
-        tokens = _TOKEN.findall(sentence.text.lower())[:MAX_TOKENS]
+        tokens = all_tokens[k][:MAX_TOKENS]
         turn = _TURN.split(sentence.text.lower())
         # "Tuy còn khó khăn ..., nhưng ... đã đạt": the clause after the turn is the sentence's point.
         after_turn = _TOKEN.findall(turn[-1])[:MAX_TOKENS] if len(turn) > 1 else []
@@ -60,10 +61,9 @@ def sentence_features(sentences: tuple[Sentence, ...]) -> list[dict[int, float]]
         # Reports run in order: results first, then shortcomings, then the chair's tasks.
         names[f"relpos:{min(9, 10 * k // max(1, len(sentences)))}"] = 1.0
         names[f"since:{since_turn[k]}"] = 1.0
-        head = _TOKEN.findall(paragraph_heads[sentence.paragraph].lower())[:2]
-        names["ph:" + "_".join(head)] = 1.0
+        names["ph:" + "_".join(paragraph_heads[sentence.paragraph])] = 1.0
         if k > 0:
-            names["pp:" + "_".join(_TOKEN.findall(sentences[k - 1].text.lower())[:2])] = 1.0
+            names["pp:" + "_".join(all_tokens[k - 1][:2])] = 1.0
         names[f"len:{min(len(tokens) // 8, 5)}"] = 1.0
         if _DIGIT.search(sentence.text):
             names["digit"] = 1.0
