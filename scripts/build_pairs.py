@@ -75,19 +75,28 @@ def _compress(target: str, singles: list[str], adjacent: list[str] = []) -> dict
     return {"task": "compress", "source": COMPRESS_PREFIX + source, "target": target}
 
 
-# Clauses a compression may drop: an opening time, place or attribution clause, and parentheses.
-_OPENING_CLAUSE = re.compile(r"^(?:(?:theo|trước đó|sáng|chiều|tối|trưa|ngày|hôm|tại|trong|về|với)\b[^,]{0,60},\s*)", re.IGNORECASE)
+# Clauses a compression may drop: an opening time, place or attribution clause, parentheses, and the head of
+# reported speech ("Ông X, Chủ tịch UBND tỉnh, nhấn mạnh: ..."): a bullet states the point, not who said it.
+_OPENING_CLAUSE = re.compile(r"^(?:(?:theo|trước đó|sáng|chiều|tối|trưa|ngày|hôm|tại|trong|về|với|phát biểu)\b[^,]{0,60},\s*)", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
+REPORTING_VERBS = (
+    "cho biết", "cho rằng", "nhấn mạnh", "khẳng định", "nêu rõ", "lưu ý", "chia sẻ", "nhận định", "đề nghị",
+    "yêu cầu", "kiến nghị", "thừa nhận", "bày tỏ",
+)
+_SPEECH_HEAD = re.compile(r"^[^.;:“”\"]{0,120}?\b(?:%s)(?: rằng)?\s*[,:]?\s+" % "|".join(REPORTING_VERBS), re.IGNORECASE)
 
 
 def deletions(source: str, rng) -> str | None:
-    """A self-supervised compression of `source`: parentheses and an opening clause dropped, trailing clauses
-    cut at a random comma. Teaches the model to copy and delete, the operations a faithful bullet needs."""
+    """A self-supervised compression of `source`: parentheses, an opening clause and a reported-speech head
+    dropped, trailing clauses cut at a random comma. Teaches the model to copy and delete, the operations a
+    faithful bullet needs."""
     text = _PARENTHESES.sub("", source)
     if rng.random() < 0.7:
         text = _OPENING_CLAUSE.sub("", text, count=1)
+    if rng.random() < 0.8:
+        text = _SPEECH_HEAD.sub("", text, count=1)
     clauses = text.rstrip(" .").split(", ")
-    if len(clauses) > 1:
+    if len(clauses) > 1 and rng.random() < 0.8:
         clauses = clauses[: rng.randint(1, len(clauses) - 1)]
     target = ", ".join(clauses).strip()
     if not target:

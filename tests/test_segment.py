@@ -73,6 +73,27 @@ def test_captions_sources_bylines_and_trailers(seed_text):
     assert kinds == [Kind.TITLE, Kind.BODY, Kind.CAPTION, Kind.SOURCE, Kind.BYLINE]
 
 
+def test_a_photo_credit_glued_to_the_next_sentence_is_cut_off_and_the_sentence_kept():
+    """Pages that lose the caption's line break glue the credit to the next body sentence (seen in 7 gold articles)."""
+    cases = {
+        "Ảnh: Phương Hoa/TTXVN": "Cần bổ sung một khoản trong chính sách.",
+        "Ảnh: quochoi.vn": "Tuy nhiên, báo cáo đã chỉ ra một số vấn đề.",
+        "Ảnh: QH": "Nhóm lợi ích câu kết làm mất hiệu lực chính sách.",
+        "Ảnh: Doãn Tấn - TTXVN": "Năm 2017, Chính phủ đặt mục tiêu 6,7%.",
+        "(Ảnh: VGP)": "Thủ tướng yêu cầu các bộ khẩn trương.",
+    }
+    for credit, sentence in cases.items():
+        got = [(s.kind, s.text) for s in segment(f"Đại biểu phát biểu ý kiến. {credit} {sentence}")]
+        assert got == [(Kind.CAPTION, "Đại biểu phát biểu ý kiến."), (Kind.CAPTION, credit), (Kind.BODY, sentence)]
+
+
+def test_a_credit_whose_end_is_a_guess_stays_whole():
+    # Where "VGP/Nhật Bắc" ends is not knowable from the text; the sentence is not cut at a wrong place.
+    got = texts("Thủ tướng phát biểu. Ảnh: VGP/Nhật Bắc Thủ tướng yêu cầu các bộ khẩn trương.")
+    assert got == ["Thủ tướng phát biểu.", "Ảnh: VGP/Nhật Bắc Thủ tướng yêu cầu các bộ khẩn trương."]
+    assert texts("Ảnh: TTXVN phát hành năm 2017.") == ["Ảnh: TTXVN phát hành năm 2017."]
+
+
 def test_trailer_word_inside_a_sentence_is_not_a_trailer():
     text = "Tiêu đề\nXem thêm các báo cáo, hội nghị thống nhất đẩy mạnh cải cách hành chính trong năm tới."
     assert segment(text)[1].kind is Kind.BODY

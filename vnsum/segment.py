@@ -18,6 +18,7 @@ from vnsum.lexicon.layout import (
     BYLINE_MAX_SYLLABLES,
     CAPTION_TEXT,
     DATELINE,
+    GLUED_CREDIT_END,
     PHOTO_CREDIT,
     SENTENCE_END,
     SHORT_LINE_MAX_SYLLABLES,
@@ -105,6 +106,7 @@ def _standalone_kind(line: str) -> Kind:
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans (stripped of surrounding space) inside text[start:end]."""
     cuts = [start]
+    cuts += [m.end() for m in GLUED_CREDIT_END.finditer(text, start, end) if _starts_sentence(text, m.end(), end)]
     for m in SENTENCE_END.finditer(text, start, end):
         after = m.end()
         if after >= end or not text[after].isspace():
@@ -121,12 +123,20 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         cuts.append(after)
     cuts.append(end)
+    cuts.sort()
     spans = []
     for a, b in zip(cuts, cuts[1:]):
         span = _trim(text, a, b)
         if span:
             spans.append(span)
     return spans
+
+
+def _starts_sentence(text: str, at: int, end: int) -> bool:
+    """Does a sentence start after the spaces at `at` (a capital or a digit next)?"""
+    while at < end and text[at].isspace():
+        at += 1
+    return at < end and (text[at].isupper() or text[at].isdigit())
 
 
 def _is_abbreviation(text: str, dot: int, floor: int) -> bool:

@@ -12,6 +12,14 @@ PHOTO_CREDIT = re.compile(
     r"^\(?\s*(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh|Clip|Video)\s*(?::|\)|$)", re.IGNORECASE
 )
 
+#: The end of a photo credit that runs into the next sentence without a full stop, as pages lose the line
+#: break: "Ảnh: Phương Hoa/TTXVN Cần bổ sung ...", "Ảnh: quochoi.vn Tuy nhiên, ...", "Ảnh: QH Nhóm lợi ích ...".
+#: Only an end that cannot be part of a name counts: an acronym (agency), a web address. "Ảnh: VGP/Nhật Bắc Thủ
+#: tướng ..." stays whole: where the photographer's name stops is a guess. segment.py also wants a capital next.
+GLUED_CREDIT_END = re.compile(
+    r"(?<!\w)\(?(?:Ảnh|Nguồn ảnh)\s*:\s*[^.\n()]{0,60}?(?:(?<!\w)[A-ZĐ]{2,}\+?|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org))\)?(?=\s)"
+)
+
 #: A sentence that describes a photo rather than the meeting: "Quang cảnh hội nghị.",
 #: "Thủ tướng Nguyễn Xuân Phúc phát biểu tại hội nghị", "Các đại biểu dự hội nghị".
 CAPTION_TEXT = re.compile(
