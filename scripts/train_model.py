@@ -41,12 +41,19 @@ OVERVIEW_SHARE = 0.1
 # a model trained from scratch learns to copy from them long before it learns it from editors' rewrites
 # (at one per pair it had still not learned to copy after 3,282 steps).
 DELETIONS_PER_PAIR = 2
-# The architecture: T5 v1.1 style (gated GELU), sized for a 2-core CPU (about 21M parameters).
-ARCHITECTURE = dict(
-    d_model=384, d_kv=64, d_ff=1024, num_layers=4, num_decoder_layers=4, num_heads=6,
-    feed_forward_proj="gated-gelu", dropout_rate=0.1, tie_word_embeddings=True,
-    relative_attention_num_buckets=32, relative_attention_max_distance=128,
-)
+# Architectures: T5 v1.1 style (gated GELU), sized for a 2-core CPU.
+_COMMON = dict(feed_forward_proj="gated-gelu", dropout_rate=0.1, tie_word_embeddings=True,
+               relative_attention_num_buckets=32, relative_attention_max_distance=128)
+ARCHITECTURES = {
+    "base": dict(d_model=384, d_kv=64, d_ff=1024, num_layers=4, num_decoder_layers=4, num_heads=6, **_COMMON),  # 21M
+    "small": dict(d_model=256, d_kv=64, d_ff=768, num_layers=3, num_decoder_layers=3, num_heads=4, **_COMMON),  # 9M
+}
+
+
+def _config(tokenizer, size: str):
+    from transformers import T5Config
+
+    return T5Config(vocab_size=len(tokenizer), decoder_start_token_id=0, pad_token_id=0, eos_token_id=1, **ARCHITECTURES[size])
 
 
 def log(message: str) -> None:
@@ -239,6 +246,12 @@ def _warm_start(model, torch, state: dict) -> dict:
     return {**state, **{k: trained[k] for k in ("step", "examples", "seconds") if k in trained}}
 
 
+def _exported_architecture(size: str) -> bool:
+    """Is the exported model of this architecture (else a warm start cannot load it)?"""
+    config = json.loads((EXPORT / "config.json").read_text(encoding="utf-8"))
+    return all(config.get(k) == v for k, v in ARCHITECTURES[size].items())
+
+
 def _learning_rate(step: int, peak: float, warmup: int) -> float:
     """Linear warm-up, then inverse square root decay (the T5 schedule)."""
     return peak * min((step + 1) / warmup, math.sqrt(warmup / (step + 1)))
@@ -246,20 +259,19 @@ def _learning_rate(step: int, peak: float, warmup: int) -> float:
 
 def stage_train(args) -> None:
     import torch
-    from transformers import T5Config, T5ForConditionalGeneration, T5Tokenizer
+    from transformers import T5ForConditionalGeneration, T5Tokenizer
 
     torch.manual_seed(0)
     torch.set_num_threads(args.threads or os.cpu_count() or 1)
     device = "cuda" if torch.cuda.is_available() else "cpu"
     tokenizer = T5Tokenizer.from_pretrained(str(TOKENIZER))
-    config = T5Config(vocab_size=len(tokenizer), decoder_start_token_id=0, pad_token_id=0, eos_token_id=1, **ARCHITECTURE)
-    model = T5ForConditionalGeneration(config).to(device)
+    model = T5ForConditionalGeneration(_config(tokenizer, args.size)).to(device)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     state = {"step": 0, "seconds": 0.0, "examples": 0, "history": []}
     if _latest_checkpoint() is not None:
         state = _load_checkpoint(model, optimizer, torch)
         log(f"resumed at step {state['step']} ({state['seconds'] / 3600:.2f} h so far)")
-    elif (EXPORT / "model.safetensors").exists():
+    elif (EXPORT / "model.safetensors").exists() and _exported_architecture(args.size):
         state = _warm_start(model, torch, state)
         log(f"warm start from {EXPORT} at step {state['step']} (optimizer moments start afresh)")
     log(f"{sum(p.numel() for p in model.parameters()) / 1e6:.1f}M parameters on {device}")
@@ -322,17 +334,16 @@ def _val_loss(model, examples, torch, device) -> float:
     return total / max(1, count)
 
 
-def stage_export(directory: Path = EXPORT) -> None:
+def stage_export(directory: Path = EXPORT, size: str = "small") -> None:
     """fp16 safetensors plus everything transformers and vnsum need to load it offline."""
     import torch
     from safetensors.torch import load_file
-    from transformers import T5Config, T5ForConditionalGeneration, T5Tokenizer
+    from transformers import T5ForConditionalGeneration, T5Tokenizer
 
     from vnsum.rewrite.model import COMPRESS_PREFIX, OVERVIEW_PREFIX
 
     tokenizer = T5Tokenizer.from_pretrained(str(TOKENIZER))
-    config = T5Config(vocab_size=len(tokenizer), decoder_start_token_id=0, pad_token_id=0, eos_token_id=1, **ARCHITECTURE)
-    model = T5ForConditionalGeneration(config)
+    model = T5ForConditionalGeneration(_config(tokenizer, size))
     checkpoint = _latest_checkpoint()
     model.load_state_dict(load_file(str(checkpoint / "model.safetensors")), strict=False)
     model.tie_weights()
@@ -343,8 +354,8 @@ def stage_export(directory: Path = EXPORT) -> None:
     state = json.loads((checkpoint / "state.json").read_text())
     settings = {
         "prefix": {"compress": COMPRESS_PREFIX, "overview": OVERVIEW_PREFIX},
-        "max_source_tokens": MAX_SOURCE_TOKENS,
-        "max_new_tokens": MAX_TARGET_TOKENS,
+        "max_source_tokens": {task: MAX_SOURCE_TOKENS[task] for task in ("compress", "overview")},
+        "max_new_tokens": {task: MAX_TARGET_TOKENS[task] for task in ("compress", "overview")},
         "num_beams": 2,
         "no_repeat_ngram_size": 3,
         "dtype": "float32",
@@ -359,12 +370,13 @@ def stage_export(directory: Path = EXPORT) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("stages", nargs="*", default=["pairs", "tokenizer", "train", "export"])
+    parser.add_argument("--size", choices=sorted(ARCHITECTURES), default="small", help="the architecture (see ARCHITECTURES)")
     parser.add_argument("--max-steps", type=int, default=60000)
     parser.add_argument("--hours", type=float, default=0.0, help="stop after this much training time in all (0: no limit)")
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--warmup", type=int, default=1000)
-    parser.add_argument("--copy-until", type=int, default=2000, help="steps of copying and deletion only, before compression")
+    parser.add_argument("--copy-until", type=int, default=3500, help="steps of copying and deletion only, before compression")
     parser.add_argument("--save-minutes", type=float, default=10.0)
     parser.add_argument("--threads", type=int, default=0)
     parser.add_argument("--export-dir", type=Path, default=EXPORT, help="where `export` writes the model")
@@ -379,7 +391,7 @@ def main() -> None:
         if stage == "train":
             stage_train(args)
         else:
-            {"pairs": stage_pairs, "tokenizer": stage_tokenizer, "export": lambda: stage_export(args.export_dir)}[stage]()
+            {"pairs": stage_pairs, "tokenizer": stage_tokenizer, "export": lambda: stage_export(args.export_dir, args.size)}[stage]()
 
 
 if __name__ == "__main__":
