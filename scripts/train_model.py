@@ -37,9 +37,9 @@ COPY_PREFIX = "chép: "
 COPY_SHARE = 0.1
 # Overview pairs are long and secondary; this share of the batches keeps compression the main task.
 OVERVIEW_SHARE = 0.1
-# Self-supervised deletions (build_pairs.deletions) added to the compression pairs, this many tries per pair:
-# a model trained from scratch learns to copy from them long before it learns it from editors' rewrites
-# (at one per pair it had still not learned to copy after 3,282 steps).
+# Self-supervised deletions (build_pairs.deletions) added to the compression pairs, this many tries per pair
+# (about as many deletion pairs as editors' pairs): they teach copying and cutting, the operations a faithful
+# bullet is made of; the copy phase (see _batch) uses them alone with the copy pairs.
 DELETIONS_PER_PAIR = 2
 # Architectures: T5 v1.1 style (gated GELU), sized for a 2-core CPU.
 _COMMON = dict(feed_forward_proj="gated-gelu", dropout_rate=0.1, tie_word_embeddings=True,
