@@ -109,15 +109,7 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts += [m.end() for m in GLUED_CREDIT_END.finditer(text, start, end) if _starts_sentence(text, m.end(), end)]
     for m in SENTENCE_END.finditer(text, start, end):
         after = m.end()
-        if after >= end or not text[after].isspace():
-            continue
-        nxt = after
-        while nxt < end and text[nxt].isspace():
-            nxt += 1
-        if nxt >= end:
-            continue
-        follower = text[nxt]
-        if not (follower.isupper() or follower.isdigit() or follower in _OPENERS):
+        if after >= end or not text[after].isspace() or not _starts_sentence(text, after, end, _OPENERS):
             continue
         if m.group().startswith(".") and len(m.group().rstrip("\"”’»)]")) == 1 and _is_abbreviation(text, m.start(), start):
             continue
@@ -132,11 +124,11 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _starts_sentence(text: str, at: int, end: int) -> bool:
-    """Does a sentence start after the spaces at `at` (a capital or a digit next)?"""
+def _starts_sentence(text: str, at: int, end: int, openers: str = "") -> bool:
+    """Does a sentence start after the spaces at `at` (a capital, a digit or one of `openers` next)?"""
     while at < end and text[at].isspace():
         at += 1
-    return at < end and (text[at].isupper() or text[at].isdigit())
+    return at < end and (text[at].isupper() or text[at].isdigit() or text[at] in openers)
 
 
 def _is_abbreviation(text: str, dot: int, floor: int) -> bool:
