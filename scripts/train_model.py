@@ -276,12 +276,12 @@ def stage_train(args) -> None:
         log(f"warm start from {EXPORT} at step {state['step']} (optimizer moments start afresh)")
     log(f"{sum(p.numel() for p in model.parameters()) / 1e6:.1f}M parameters on {device}")
     train_pairs = _read_pairs("train")
-    deletion_pairs = _deletions(train_pairs)
+    deletions = _encode(tokenizer, _deletions(train_pairs))  # tokenised once, in two pools
     pools = {
-        "compress": _encode(tokenizer, [p for p in train_pairs if p["task"] == "compress"] + deletion_pairs),
+        "compress": _encode(tokenizer, [p for p in train_pairs if p["task"] == "compress"]) + deletions,
         "overview": _encode(tokenizer, [p for p in train_pairs if p["task"] == "overview"]),
         "copy": _encode(tokenizer, _identity(train_pairs)),
-        "deletion": _encode(tokenizer, deletion_pairs),
+        "deletion": deletions,
     }
     for pool in pools.values():
         pool.sort(key=lambda e: len(e[1]))
