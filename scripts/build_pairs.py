@@ -21,7 +21,9 @@ from collections import Counter
 from multiprocessing import Pool
 from pathlib import Path
 
-from vnsum.rewrite.guard import check
+from vnsum.lexicon.guard import REPORTING_VERBS
+from vnsum.lexicon.guard import MAIN_CLAUSE_OPENERS
+from vnsum.rewrite.guard import alignment, bad_cut, check, tokens
 from vnsum.select import syllables
 from vnsum.rewrite.model import COMPRESS_PREFIX, OVERVIEW_PREFIX
 from vnsum.segment import segment
@@ -70,7 +72,7 @@ def _compress(target: str, singles: list[str], adjacent: list[str] = []) -> dict
     scores = [_precision(words, Counter(syllables(c))) + (0.05 if i < len(singles) else 0) for i, c in enumerate(candidates)]
     best = max(range(len(scores)), key=scores.__getitem__)
     source = candidates[best]
-    if _precision(words, Counter(syllables(source))) < 0.7 or len(words) > 0.85 * len(syllables(source)) or check(target, source) is not None:
+    if _precision(words, Counter(syllables(source))) < 0.7 or len(words) > 0.85 * len(syllables(source)) or check(target, source, cuts=False) is not None:
         return None
     return {"task": "compress", "source": COMPRESS_PREFIX + source, "target": target}
 
@@ -79,10 +81,6 @@ def _compress(target: str, singles: list[str], adjacent: list[str] = []) -> dict
 # reported speech ("Ông X, Chủ tịch UBND tỉnh, nhấn mạnh: ..."): a bullet states the point, not who said it.
 _OPENING_CLAUSE = re.compile(r"^(?:(?:theo|trước đó|sáng|chiều|tối|trưa|ngày|hôm|tại|trong|về|với|phát biểu)\b[^,]{0,60},\s*)", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
-REPORTING_VERBS = (
-    "cho biết", "cho rằng", "nhấn mạnh", "khẳng định", "nêu rõ", "lưu ý", "chia sẻ", "nhận định", "đề nghị",
-    "yêu cầu", "kiến nghị", "thừa nhận", "bày tỏ",
-)
 _SPEECH_HEAD = re.compile(r"^[^.;:“”\"]{0,120}?\b(?:%s)(?: rằng)?\s*[,:]?\s+" % "|".join(REPORTING_VERBS), re.IGNORECASE)
 
 
@@ -103,9 +101,59 @@ def deletions(source: str, rng) -> str | None:
         return None
     target = target[0].upper() + target[1:] + "."
     words, source_words = syllables(target), syllables(source)
-    if len(words) < 6 or len(words) > 0.85 * len(source_words) or check(target, source) is not None:
+    if len(words) < 6 or len(words) > 0.85 * len(source_words) or check(target, source, cuts=False) is not None:
         return None
     return target
+
+
+def aligned(source: str, target: str) -> str | None:
+    """The editor's compression `target` redone as cuts of `source` that vnsum's guard accepts, or None.
+
+    The source words the editor kept (their longest common subsequence with the target) are kept; a cut the
+    guard would call a splice is undone (a cut inside a phrase) or moved to the next punctuation mark (a cut
+    tail). The model learns what editors keep without learning to rephrase, which the guard cannot verify
+    (after Filippova and Altun 2013, who built deletion-based compressions from headlines the same way).
+    """
+    found = tokens(source)
+    at_word = [k for k, (t, _, _) in enumerate(found) if t[0].isalnum()]
+    words = [found[k][0] for k in at_word]
+    keep = alignment(words, [t for t, _, _ in tokens(target) if t[0].isalnum()])
+    while (cut := bad_cut(found, keep)) is not None:
+        where, first, last = cut
+        if where == "tail":
+            if words[first] in MAIN_CLAUSE_OPENERS:
+                return None  # the editor kept a premise without its point
+            while first < len(words) and not any(not found[j][0][0].isalnum() for j in range(at_word[first - 1] + 1, at_word[first])):
+                keep[first] = True
+                first += 1
+        else:
+            keep[first : last + 1] = [True] * (last + 1 - first)
+    runs: list[list[int]] = []
+    for i in (i for i, k in enumerate(keep) if k):
+        if runs and runs[-1][1] == i - 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    if not runs:
+        return None
+    pieces = []
+    for n, (a, b) in enumerate(runs):
+        start, end = found[at_word[a]][1], found[at_word[b]][2]
+        if n:
+            between_commas = source[pieces[-1][1] : pieces[-1][1] + 1] == "," and source[: start].rstrip().endswith(",")
+            pieces.append((", " if between_commas else " ", end))
+        pieces.append((source[start:end], end))
+    text = "".join(piece for piece, _ in pieces)
+    for opening, closing in ("()", "“”", "‘’"):
+        if text.count(opening) != text.count(closing):
+            text = text.replace(opening, "").replace(closing, "")
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    text = text[0].upper() + text[1:] + "."
+    n = len(syllables(text))
+    if n < 6 or n > 0.85 * len(syllables(source)) or check(text, source) is not None:
+        return None
+    return text
 
 
 def _work(line: str) -> tuple[str, list[dict]]:

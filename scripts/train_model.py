@@ -131,6 +131,28 @@ def _deletions(pairs: list[dict]) -> list[dict]:
     return extra
 
 
+def _aligned(pairs: list[dict]) -> list[dict]:
+    """The editors' compressions redone as cuts of their sources that the guard accepts (build_pairs.aligned).
+
+    The editors' own rewrites teach a small model to rephrase, which it does by splicing fragments into claims
+    its source does not make; the deletion pairs teach it to cut trailing clauses, where the figures are. These
+    keep what the editors kept, in the only form the guard lets through.
+    """
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from build_pairs import aligned
+
+    from vnsum.rewrite.model import COMPRESS_PREFIX
+
+    out = []
+    for pair in pairs:
+        if pair["task"] == "compress":
+            target = aligned(pair["source"].removeprefix(COMPRESS_PREFIX), pair["target"])
+            if target:
+                out.append({"task": "compress", "source": pair["source"], "target": target})
+    log(f"{len(out)} aligned pairs")
+    return out
+
+
 def _identity(pairs: list[dict]) -> list[dict]:
     """Copy pairs ("chép: " sentence -> the same sentence): the cleanest signal for the copying a faithful
     compression is made of. A small T5 from scratch learns to copy only after a sudden transition (about 1,500
@@ -144,11 +166,13 @@ def _identity(pairs: list[dict]) -> list[dict]:
     ]
 
 
-def _batch(pools: dict[str, list], step: int, copy_until: int, batch_size: int) -> list:
+def _batch(pools: dict[str, list], step: int, copy_until: int, batch_size: int, aligned_from: int | None = None) -> list:
     """The batch of `step`, a pure function of the step (a resumed run sees exactly the batches it would have).
 
     One task a batch: copying only until `copy_until`, then compression with OVERVIEW_SHARE overview batches and
-    COPY_SHARE copy batches. Examples of similar length are drawn together (pools are sorted by length): less padding.
+    COPY_SHARE copy batches; from `aligned_from` on, the compression batches hold the aligned pairs only (editors'
+    compressions redone as cuts the guard accepts, see _aligned). Examples of similar length are drawn together
+    (pools are sorted by length): less padding.
     """
     rng = random.Random(step)
     if step < copy_until:
@@ -156,6 +180,8 @@ def _batch(pools: dict[str, list], step: int, copy_until: int, batch_size: int) 
     else:
         draw = rng.random()
         task = "overview" if draw < OVERVIEW_SHARE else "copy" if draw < OVERVIEW_SHARE + COPY_SHARE else "compress"
+        if task == "compress" and aligned_from is not None and step >= aligned_from:
+            task = "aligned"
     pool = pools[task]
     start = rng.randrange(max(1, len(pool) - batch_size))
     return pool[start : start + batch_size]
@@ -279,6 +305,7 @@ def stage_train(args) -> None:
     deletions = _encode(tokenizer, _deletions(train_pairs))  # tokenised once, in two pools
     pools = {
         "compress": _encode(tokenizer, [p for p in train_pairs if p["task"] == "compress"]) + deletions,
+        "aligned": _encode(tokenizer, _aligned(train_pairs)),
         "overview": _encode(tokenizer, [p for p in train_pairs if p["task"] == "overview"]),
         "copy": _encode(tokenizer, _identity(train_pairs)),
         "deletion": deletions,
@@ -293,7 +320,7 @@ def stage_train(args) -> None:
     seconds_before = state["seconds"]
     model.train()
     while state["step"] < args.max_steps:
-        batch = _batch(pools, state["step"], args.copy_until, args.batch_size)
+        batch = _batch(pools, state["step"], args.copy_until, args.batch_size, args.aligned_from)
         ids, mask, labels = (t.to(device) for t in _collate(batch, torch))
         for group in optimizer.param_groups:
             group["lr"] = _learning_rate(state["step"], args.lr, args.warmup)
@@ -377,6 +404,10 @@ def main() -> None:
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--warmup", type=int, default=1000)
     parser.add_argument("--copy-until", type=int, default=3500, help="steps of copying and deletion only, before compression")
+    parser.add_argument(
+        "--aligned-from", type=int, default=5000,
+        help="from this step on, compression batches hold the aligned pairs only (see _aligned)",
+    )
     parser.add_argument("--save-minutes", type=float, default=10.0)
     parser.add_argument("--threads", type=int, default=0)
     parser.add_argument("--export-dir", type=Path, default=EXPORT, help="where `export` writes the model")

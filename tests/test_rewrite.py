@@ -26,8 +26,14 @@ SOURCE = "Tuy nhiên, tiến độ giải ngân vốn đầu tư công của t�
     "bullet, reason",
     [
         ("Giải ngân vốn đầu tư công của Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2%.", None),
-        ("Tiến độ giải ngân chưa đạt yêu cầu.", None),
-        ("Chưa đạt.", "lost-content"),
+        ("Giải ngân vốn đầu tư công của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2% kế hoạch.", None),
+        ("Tiến độ giải ngân vốn đầu tư công của tỉnh Hà Tĩnh chưa đạt yêu cầu.", "lost-figures"),
+        ("Mới đạt 45,2%.", "lost-content"),
+        ("Tiến độ giải ngân vốn đầu tư công của tỉnh Hà Tĩnh đạt 45,2% kế hoạch năm 2024.", "spliced"),
+        ("Tiến độ giải ngân vốn đầu tư công của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 2024.", "spliced"),
+        ("Chưa đạt yêu cầu, tiến độ giải ngân vốn đầu tư công mới đạt 45,2%.", "spliced"),
+        ("Tiến độ giải ngân chưa đạt yêu cầu, mới đạt 45,2% kế hoạch năm 2024.", "spliced"),
+        ("Tiến độ giải ngân vốn đầu tư công của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2% kế hoạch của.", "unfinished"),
         ("Giải ngân vốn đầu tư công đạt yêu cầu, mới đạt 45,2%.", "lost-negation"),
         ("Giải ngân vốn đầu tư công chưa đạt yêu cầu, mới đạt 55%.", "new-number"),
         ("Giải ngân chưa đạt yêu cầu năm 2025.", "new-number"),
@@ -46,7 +52,7 @@ def test_guard_reasons(bullet, reason):
 def test_guard_allows_case_changes_of_head_nouns_and_a_new_first_word():
     source = "Hôm qua, hạt Kiểm lâm huyện Kon Plông đã ra quyết định khởi tố vụ án phá rừng tại tiểu khu 500."
     assert check("Hạt kiểm lâm huyện Kon Plông khởi tố vụ án phá rừng tại tiểu khu 500.", source) is None
-    assert check("Sau đó hạt Kiểm lâm Kon Plông khởi tố vụ án phá rừng.", source) is None
+    assert check("Sau đó hạt Kiểm lâm Kon Plông khởi tố vụ án phá rừng tại tiểu khu 500.", source) is None
     assert check("Hạt Kiểm lâm Kon Tum khởi tố vụ án.", source) == "new-name"
 
 

@@ -16,7 +16,7 @@ from vnsum.rewrite.guard import check  # noqa: E402
 def _pools() -> dict[str, list]:
     return {
         task: sorted(((task, [k % 50 + 2] * (k % 7 + 1), [1]) for k in range(200)), key=lambda e: len(e[1]))
-        for task in ("compress", "overview", "copy", "deletion")
+        for task in ("compress", "overview", "copy", "deletion", "aligned")
     }
 
 
@@ -32,6 +32,15 @@ def test_copying_and_deletion_come_first_then_compression_with_some_overview_and
     assert early == {"copy", "deletion"}
     assert set(late) == {"compress", "overview", "copy"}
     assert late.count("compress") > 0.7 * len(late)
+
+
+def test_from_aligned_from_on_compression_batches_hold_the_aligned_pairs_only():
+    pools = _pools()
+    mixed = [train_model._batch(pools, s, 100, 8, aligned_from=1000)[0][0] for s in range(100, 1000)]
+    aligned = [train_model._batch(pools, s, 100, 8, aligned_from=1000)[0][0] for s in range(1000, 2000)]
+    assert "compress" in mixed and "aligned" not in mixed
+    assert set(aligned) == {"aligned", "overview", "copy"}
+    assert [train_model._batch(pools, s, 100, 8)[0][0] for s in range(1000, 2000)].count("aligned") == 0
 
 
 def test_batches_hold_examples_of_similar_length():
@@ -56,5 +65,22 @@ def test_self_supervised_deletions_drop_the_speaker_and_stay_faithful():
     targets = {build_pairs.deletions(source, rng) for _ in range(40)} - {None}
     assert "Các sở, ngành tiếp tục đẩy mạnh cải cách hành chính." in targets
     for target in targets:
-        assert check(target, source) is None
+        assert check(target, source, cuts=False) is None
         assert len(target) < len(source)
+
+
+def test_aligned_pairs_keep_what_the_editor_kept_as_cuts_the_guard_accepts():
+    source = (
+        "Theo báo cáo của UBND tỉnh, trong 6 tháng đầu năm, tỉnh đã thu hút 12 dự án với tổng vốn đăng ký "
+        "2.500 tỷ đồng, tăng 15% so với cùng kỳ, nhưng tiến độ giải ngân còn chậm."
+    )
+    editor = "Tỉnh thu hút 12 dự án, tổng vốn 2.500 tỷ đồng, tăng 15%."
+    target = build_pairs.aligned(source, editor)
+    assert target == "Tỉnh thu hút 12 dự án tổng vốn 2.500 tỷ đồng, tăng 15%."
+    assert check(target, source) is None
+
+
+def test_no_aligned_pair_keeps_a_premise_without_its_point():
+    source = "Mặc dù môi trường kinh doanh còn nhiều khó khăn, nhưng kết quả kinh doanh năm 2016 đã khởi sắc."
+    assert build_pairs.aligned(source, "Môi trường kinh doanh còn nhiều khó khăn") is None
+    assert build_pairs.aligned(source, "Kết quả kinh doanh năm 2016 khởi sắc") == "Kết quả kinh doanh năm 2016 khởi sắc."

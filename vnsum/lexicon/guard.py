@@ -20,3 +20,27 @@ FUNCTION_SYLLABLES: frozenset[str] = frozenset(
     như cùng hay hoặc lại ra vào lên xuống khi nếu nhưng song tuy đồng thời bên cạnh ngày tháng năm
     """.split()
 )
+
+# Verbs that end a reported-speech head ("Ông X, Chủ tịch UBND tỉnh, đề nghị ..."): a bullet may start right
+# after one (and an optional "rằng"), dropping the speaker: what was said is the point of the bullet.
+# scripts/build_pairs.py drops the same heads to make training pairs.
+REPORTING_VERBS: tuple[str, ...] = (
+    "cho biết", "cho rằng", "nhấn mạnh", "khẳng định", "nêu rõ", "lưu ý", "chia sẻ", "nhận định", "đề nghị",
+    "yêu cầu", "kiến nghị", "thừa nhận", "bày tỏ",
+)
+
+# Words that open a clause a bullet may cut off at its end: "tăng cường kiểm tra, để kịp thời xử lý" ->
+# "tăng cường kiểm tra" (purpose, condition, cause and a further item are dropped; what is kept stays true).
+TRAILING_CLAUSE_OPENERS: frozenset[str] = frozenset({"để", "nhằm", "và", "vì", "do", "bởi", "khi", "nên"})
+
+# Words that open the main clause after a subordinate or conceded one ("Mặc dù còn khó khăn, nhưng kết quả
+# khởi sắc"; "nếu đạt 15% thì ..."). A bullet that keeps the premise and cuts the clause they open says the
+# opposite of the source's point, or only its condition.
+MAIN_CLAUSE_OPENERS: frozenset[str] = frozenset({"nhưng", "song", "thì", "mà"})
+
+# Words that open such a premise: concession ("mặc dù", "dù", "tuy" but not "tuy nhiên") and condition.
+PREMISE_OPENERS: frozenset[str] = frozenset({"dù", "tuy", "nếu", "hễ"})
+
+# Words a statement cannot end on: a bullet ending "ông Hoàn cho rằng." or "các dự án như." was cut before
+# its content. (Reporting verbs are not here: "yêu cầu", "đề nghị" are nouns as well, and end sentences.)
+UNFINISHED_ENDS: frozenset[str] = frozenset({"là", "như", "gồm", "rằng", "của", "và", "với", "để", "cho"})

@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from vnsum.lexicon.guard import FUNCTION_SYLLABLES, NEGATION_SCOPE, NEGATIONS
+from vnsum.lexicon.guard import (
+    FUNCTION_SYLLABLES, MAIN_CLAUSE_OPENERS, NEGATION_SCOPE, NEGATIONS, PREMISE_OPENERS, REPORTING_VERBS,
+    TRAILING_CLAUSE_OPENERS, UNFINISHED_ENDS,
+)
 from vnsum.select import syllables
 
 # Share of a bullet's content syllables that may be absent from the source. Measured on held-out VietNews
@@ -22,12 +25,32 @@ MAX_NOVEL_SHARE = 0.2
 # ("Một công trình." for a sentence about 35 stalled projects).
 MIN_KEPT_SHARE = 0.2
 
+# Share of the source's distinct figures (numbers, dates, percentages) a bullet must keep. Figures are what a
+# brief of a meeting report is read for; "Tôm VN đã xuất khẩu sang 90 thị trường." for a sentence that goes on
+# with the export value and its growth keeps the frame and loses the facts.
+MIN_KEPT_FIGURES = 0.5
+
+# Content syllables a cut may take from inside a phrase: "tiến độ giải ngân" -> "giải ngân", "tỉnh Hà Tĩnh" ->
+# "Hà Tĩnh", "đã ra quyết định khởi tố" -> "khởi tố" (function syllables are free). Never a figure or a reporting
+# verb from between kept words: "mới đạt [45,2% kế hoạch năm] 2024" puts the wrong number in its place, and
+# "Trung Quốc [cho rằng] hệ thống ... gây tổn hại" turns an opinion into a fact.
+# Longer cuts must be whole constituents (see _spliced).
+MINOR_CUT = 2
+
 _NUMBER = re.compile(r"\d+(?:[.,/:\-]\d+)*")
+# Words (numbers with their separators kept whole) and single punctuation marks: a cut's boundaries are marks.
+_TOKEN = re.compile(r"\d+(?:[.,/:\-]\d+)*%?|\w+|[^\w\s]")
+_SPEECH_ENDS = tuple(tuple(verb.split()) for verb in REPORTING_VERBS) + tuple(tuple(verb.split()) + ("rằng",) for verb in REPORTING_VERBS)
 _WORD = re.compile(r"[^\W\d_]\w*|\S")
 
 
-def check(bullet: str, source: str) -> str | None:
-    """The first reason `bullet` is not a faithful rewrite of `source`, or None when it is."""
+def check(bullet: str, source: str, cuts: bool = True) -> str | None:
+    """The first reason `bullet` is not a faithful rewrite of `source`, or None when it is.
+
+    Invented facts are looked for first (numbers, names, negations, new words), then lost content; with `cuts`
+    (a model's output, which must be made by cutting the source) also broken sentences (splices, unfinished
+    ends) and lost figures. Training data written by editors is checked without `cuts`: people rephrase.
+    """
     words, source_words = syllables(bullet), syllables(source)
     if not words:
         return "empty"
@@ -36,7 +59,8 @@ def check(bullet: str, source: str) -> str | None:
     if _repeats(words, source_words):
         return "repetition"
     source_numbers = {_digits(n) for n in _NUMBER.findall(source)}
-    if any(_digits(n) not in source_numbers for n in _NUMBER.findall(bullet)):
+    numbers = {_digits(n) for n in _NUMBER.findall(bullet)}
+    if numbers - source_numbers:
         return "new-number"
     if any(not name_in(run, source, at_start=first) for run, first in name_runs(bullet)):
         return "new-name"
@@ -47,9 +71,15 @@ def check(bullet: str, source: str) -> str | None:
     novel = [w for w in content if w not in set(source_words)]
     if content and len(novel) / len(content) > MAX_NOVEL_SHARE:
         return "novel-words"
+    if cuts and _spliced(bullet, source):
+        return "spliced"
+    if cuts and words[-1] in UNFINISHED_ENDS:
+        return "unfinished"
     source_content = {w for w in source_words if w not in FUNCTION_SYLLABLES and not w.isdigit()}
     if source_content and len(source_content.intersection(content)) / len(source_content) < MIN_KEPT_SHARE:
         return "lost-content"
+    if cuts and len(numbers) < MIN_KEPT_FIGURES * len(source_numbers):
+        return "lost-figures"
     return None
 
 
@@ -70,6 +100,114 @@ def name_runs(text: str) -> list[tuple[str, bool]]:
     if current:
         runs.append((" ".join(current), opens))
     return runs
+
+
+def _spliced(bullet: str, source: str) -> bool:
+    """Does the bullet join pieces of the source that do not join, so that it says what the source does not?
+
+    A faithful compression keeps runs of the source in their order and cuts whole constituents (see bad_cut).
+    A longer cut that starts or ends inside a phrase ("dịch vụ thủy lợi [chịu trách nhiệm ... công trình thủy
+    lợi] nhỏ"), or a run taken from before the previous one, makes a new claim out of old words, which the
+    lexical checks cannot see.
+    """
+    found = tokens(source)
+    words = [t for t, _, _ in found if _is_word(t)]
+    bullet_words = [t for t, _, _ in tokens(bullet) if _is_word(t)]
+    keep = alignment(words, bullet_words)
+    used = Counter(w for w, k in zip(words, keep) if k)
+    if any(w not in FUNCTION_SYLLABLES and n > used[w] and w in words for w, n in Counter(bullet_words).items()):
+        return True
+    return bad_cut(found, keep) is not None
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Lower-cased words and punctuation marks of `text`, each with its character span."""
+    return [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def bad_cut(found: list[tuple[str, int, int]], keep: list[bool]) -> tuple[str, int, int] | None:
+    """The first cut (where, first word, last word) of a compression that is not a whole constituent, or None.
+
+    `keep` says which words of the source (`found`, from `tokens`) the compression keeps. A cut is whole when it
+    lies between punctuation marks (a parenthesis, a clause between commas); one of at most MINOR_CUT content
+    syllables may lie anywhere, if it holds no figure. A cut opening the sentence may also end at a reporting
+    verb (the speaker dropped); one closing it may begin at a clause opener ("để", "nhằm"), never at the main
+    clause after a kept premise ("Mặc dù còn khó khăn, [nhưng kết quả khởi sắc]").
+    """
+    at_word = [k for k, (t, _, _) in enumerate(found) if _is_word(t)]
+    words = [found[k][0] for k in at_word]
+    kept = [i for i, k in enumerate(keep) if k]
+    if not kept:
+        return None
+
+    def mark(k: int) -> bool:
+        return 0 <= k < len(found) and not _is_word(found[k][0])
+
+    def minor(cut: list[str]) -> bool:
+        return sum(w not in FUNCTION_SYLLABLES and not w[0].isdigit() for w in cut) <= MINOR_CUT
+
+    for a, b in zip(kept, kept[1:]):
+        cut = words[a + 1 : b]
+        whole = mark(at_word[a + 1] - 1) and mark(at_word[b - 1] + 1)
+        if cut and not whole and (not minor(cut) or any(w[0].isdigit() for w in cut) or _says(cut)):
+            return ("middle", a + 1, b - 1)
+    first = kept[0]
+    after_mark = first
+    while after_mark > 0 and not any(mark(j) for j in range(at_word[after_mark - 1] + 1, at_word[after_mark])):
+        after_mark -= 1
+    head = tuple(words[:first])
+    if not minor(words[after_mark:first]) and not any(head[-len(end):] == end for end in _SPEECH_ENDS):
+        return ("head", after_mark, first - 1)
+    last = kept[-1]
+    tail = words[last + 1 :]
+    before_mark = last + 1
+    while before_mark < len(words) and not any(mark(j) for j in range(at_word[before_mark - 1] + 1, at_word[before_mark])):
+        before_mark += 1
+    premise = any(words[i] in PREMISE_OPENERS and words[i + 1 : i + 2] != ["nhiên"] for i in kept)
+    if tail and ((premise and tail[0] in MAIN_CLAUSE_OPENERS) or not (tail[0] in TRAILING_CLAUSE_OPENERS or minor(words[last + 1 : before_mark]))):
+        return ("tail", last + 1, len(words) - 1)
+    return None
+
+
+def _says(cut: list[str]) -> bool:
+    return any(tuple(cut[i : i + len(verb)]) == verb for verb in _SPEECH_ENDS for i in range(len(cut)))
+
+
+def alignment(words: list[str], goal: list[str]) -> list[bool]:
+    """Which of `words` an alignment with `goal` keeps: the most words in common (a longest common subsequence),
+    then the fewest runs, then the fewest words cut from between runs (cutting the head or tail is free)."""
+    n, m = len(words), len(goal)
+    # best[i][j][state]: score of aligning words[i:] with goal[j:]; state 0: nothing kept yet, 1: something kept
+    # earlier but not words[i - 1], 2: words[i - 1] kept (a match now extends its run).
+    best = [[[0, 0, 0] for _ in range(m + 1)] for _ in range(n + 1)]
+    for i in range(n, -1, -1):
+        for j in range(m, -1, -1):
+            for state in (0, 1, 2):
+                if i == n or j == m:
+                    best[i][j][state] = 0
+                    continue
+                options = [(1 if state else 0) * -1 + best[i + 1][j][1 if state else 0], best[i][j + 1][min(state, 1)]]
+                if state:
+                    options.append(0)
+                if words[i] == goal[j]:
+                    options.append(1000 - (0 if state == 2 else 10) + best[i + 1][j + 1][2])
+                best[i][j][state] = max(options)
+    keep, i, j, state = [False] * n, 0, 0, 0
+    while i < n and j < m:
+        score = best[i][j][state]
+        if words[i] == goal[j] and score == 1000 - (0 if state == 2 else 10) + best[i + 1][j + 1][2]:
+            keep[i], i, j, state = True, i + 1, j + 1, 2
+        elif state and score == 0:
+            break
+        elif score == -(1 if state else 0) + best[i + 1][j][1 if state else 0]:
+            i, state = i + 1, 1 if state else 0
+        else:
+            j, state = j + 1, min(state, 1)
+    return keep
+
+
+def _is_word(token: str) -> bool:
+    return token[0].isalnum() or token[0] == "_"
 
 
 def _digits(number: str) -> str:
