@@ -387,6 +387,7 @@ def stage_export(directory: Path = EXPORT, size: str = "small") -> None:
         "no_repeat_ngram_size": 3,
         "dtype": "float32",
         "source_vocabulary": True,
+        "spelling": "old",  # VietNews places tone marks the old way ("hoà", "Uỷ"): see vnsum/spelling.py
         "trained": {**{k: state[k] for k in ("step", "examples", "seconds")}, **{
             k: round(v, 3) for k, v in (state["history"][-1] if state["history"] else {}).items() if k != "step"}},
     }

@@ -89,6 +89,25 @@ def test_stage_keeps_accepted_outputs_and_falls_back_on_rejected(seed_text):
     assert sections["directives"][1].fallback == "not-shorter"
 
 
+class TokenizerSpy:
+    """Wraps a tokenizer: records the batches the model is given (not the source-vocabulary lookups) and, when
+    `decoded` is set, stands in for what the model said."""
+
+    def __init__(self, tokenizer, decoded: str | None = None) -> None:
+        self.tokenizer, self.decoded, self.encoded = tokenizer, decoded, []
+
+    def __getattr__(self, name):
+        return getattr(self.tokenizer, name)
+
+    def __call__(self, batch, **kw):
+        if kw.get("return_tensors"):
+            self.encoded.extend(batch)
+        return self.tokenizer(batch, **kw)
+
+    def batch_decode(self, ids, **kw):
+        return [self.decoded] * len(ids) if self.decoded is not None else self.tokenizer.batch_decode(ids, **kw)
+
+
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory) -> dict[str, Path]:
     base = tmp_path_factory.mktemp("models")
@@ -111,21 +130,17 @@ def test_tiny_models_load_and_generate_in_batches(tiny, kind):
 def test_prefix_from_vnsum_json_is_prepended(tiny):
     rewriter = Rewriter(tiny["t5"])
     assert rewriter.settings.prefix["compress"] == "PREFIX " and rewriter.settings.num_beams == 1
-    seen = []
-    tokenizer = rewriter.tokenizer
-
-    class Spy:
-        def __getattr__(self, name):
-            return getattr(tokenizer, name)
-
-        def __call__(self, batch, **kw):
-            if kw.get("return_tensors"):  # the encoding of the batch (not the source-vocabulary lookups)
-                seen.extend(batch)
-            return tokenizer(batch, **kw)
-
-    rewriter.tokenizer = Spy()
+    spy = rewriter.tokenizer = TokenizerSpy(rewriter.tokenizer)
     rewriter.generate(["hội nghị"])
-    assert seen == ["PREFIX hội nghị"]
+    assert spy.encoded == ["PREFIX hội nghị"]
+
+
+def test_a_model_trained_on_the_old_tone_convention_is_shown_it_and_answers_in_the_sources(tmp_path):
+    directory = tiny_models.build(tmp_path / "old", "t5", settings={"spelling": "old", "num_beams": 1})
+    rewriter = Rewriter(directory)
+    spy = rewriter.tokenizer = TokenizerSpy(rewriter.tokenizer, decoded="Uỷ ban tỉnh Thanh Hoá họp.")
+    assert rewriter.generate(["Ủy ban tỉnh Thanh Hóa họp bàn về thủy lợi."]) == ["Ủy ban tỉnh Thanh Hóa họp."]
+    assert spy.encoded == ["Uỷ ban tỉnh Thanh Hoá họp bàn về thuỷ lợi."]
 
 
 def test_source_vocabulary_keeps_output_tokens_in_the_source(tiny):

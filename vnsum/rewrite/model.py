@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from vnsum.rewrite import ModelError
+from vnsum.spelling import convention, respell
 
 # Task prefixes of the bundled model; another model's vnsum.json may name its own (ViT5: "vietnews: ").
 COMPRESS_PREFIX = "rút gọn: "
@@ -40,6 +41,9 @@ class Settings:
     #: Decode only tokens of the source (in its own, lower and capitalised spellings) and of common function
     #: syllables: a small model cannot then invent a name or a number, and the guard rejects less.
     source_vocabulary: bool = True
+    #: The tone-mark convention the model was trained on ("old": "hoà", "Uỷ"; "new": "hòa", "Ủy"; see
+    #: vnsum/spelling.py); its input is put in it and its output given back the source's spellings.
+    spelling: str | None = None
 
     @classmethod
     def read(cls, directory: Path) -> "Settings":
@@ -59,6 +63,7 @@ class Settings:
             no_repeat_ngram_size=int(raw.get("no_repeat_ngram_size", base.no_repeat_ngram_size)),
             dtype=str(raw.get("dtype", base.dtype)),
             source_vocabulary=bool(raw.get("source_vocabulary", base.source_vocabulary)),
+            spelling=raw.get("spelling", base.spelling),
         )
 
 
@@ -149,7 +154,9 @@ class Rewriter:
             remaining = None if deadline is None else deadline - time.monotonic()
             if remaining is not None and remaining <= 0:
                 raise ModelError("timeout", "the model ran past --model-timeout")
-            batch = [prefix + text for text in texts[start : start + BATCH_SIZE]]
+            sources = texts[start : start + BATCH_SIZE]
+            spelling = self.settings.spelling
+            batch = [prefix + (convention(text, spelling) if spelling else text) for text in sources]
             try:
                 encoded = self.tokenizer(
                     batch, return_tensors="pt", padding=True, truncation=True,
@@ -168,7 +175,8 @@ class Rewriter:
                 raise ModelError(_memory_or(error, "generation-failed"), _first_line(error)) from error
             if deadline is not None and time.monotonic() > deadline:
                 raise ModelError("timeout", "the model ran past --model-timeout")
-            outputs += [text.strip() for text in self.tokenizer.batch_decode(ids, skip_special_tokens=True)]
+            decoded = [text.strip() for text in self.tokenizer.batch_decode(ids, skip_special_tokens=True)]
+            outputs += [respell(text, source, spelling) for text, source in zip(decoded, sources)] if spelling else decoded
         return outputs
 
     def _source_vocabulary(self, batch: list[str]) -> list:
