@@ -31,6 +31,24 @@ def test_meta_with_two_chairs_and_location():
     assert meta.date == "Ngày 6.2"
 
 
+def test_a_role_after_a_dash_or_comma_ends_where_the_sentence_goes_on():
+    cases = {
+        "Phóng viên đã trao đổi với ông Hoàng Văn Cường - đại biểu Quốc hội đoàn Hà Nội để làm rõ vấn đề này.":
+            ("Hoàng Văn Cường", "đại biểu Quốc hội đoàn Hà Nội"),
+        "Ông Vũ Tiến Lộc, Chủ tịch Phòng Thương mại và Công nghiệp Việt Nam (VCCI) cho biết doanh nghiệp còn khó khăn.":
+            ("Vũ Tiến Lộc", "Chủ tịch Phòng Thương mại và Công nghiệp Việt Nam (VCCI)"),
+        "Bà Tô Thị Bích Châu - Chủ tịch Mặt trận Tổ quốc TP HCM - cho rằng cần lắng nghe cử tri.":
+            ("Tô Thị Bích Châu", "Chủ tịch Mặt trận Tổ quốc TP HCM"),
+        "Ông Nguyễn Minh Cảnh, giám đốc Sở Kế hoạch - đầu tư tỉnh Bến Tre, cho biết tỉnh đã thu hút 12 dự án.":
+            ("Nguyễn Minh Cảnh", "giám đốc Sở Kế hoạch - đầu tư tỉnh Bến Tre"),
+        "Dự có ông Lò Văn Muôn, Chủ tịch HĐND tỉnh; ông Lò Văn Tiến, Phó Chủ tịch UBND tỉnh.":
+            ("Lò Văn Muôn", "Chủ tịch HĐND tỉnh"),
+    }
+    for text, chair in cases.items():
+        meta = read_meta(label_sentences(segment(text)))
+        assert [(p.name, p.role) for p in meta.chair][:1] == [chair], text
+
+
 def sentence(i: int, text: str, label: Label, paragraph: int = 0) -> Sentence:
     return Sentence(i=i, start=0, end=len(text), text=text, paragraph=paragraph, kind=Kind.BODY, label=label, confidence=0.9)
 

@@ -18,6 +18,7 @@ from vnsum.lexicon.meta import (
     HONORIFICS,
     ORGANISER_CUE,
     PLACES,
+    ROLE_ENDS,
     SURNAMES,
     TITLE_WORDS,
 )
@@ -41,6 +42,9 @@ _LOCATION_STOP_RE = re.compile(r"\s+(?:đã|diễn ra|với|dưới|do|về|đ�
 _WORD_RE = re.compile(r"[^\s,.;:!?()\"“”]+")
 _TITLE_RE = re.compile(rf"(?:{TITLE_WORDS})(?!\w)")
 _HONORIFIC_RE = re.compile(rf"^(?:{HONORIFICS})\s+")
+#: A role in apposition follows the name after a comma or a dash ("ông Hoàng Văn Cường - đại biểu Quốc hội ...").
+_APPOSITION_RE = re.compile(r", | [-–] ")
+_ROLE_END_RE = re.compile(rf";|\s+(?:{ROLE_ENDS})(?!\w)")
 _ATTENDANCE_RE = re.compile(r"(?<!\w)(?:tham dự|cùng dự|dự hội nghị|có sự tham gia)(?!\w)", re.IGNORECASE)
 
 
@@ -161,8 +165,9 @@ def _role(text: str, floor: int, start: int, end: int) -> str | None:
     if chain:
         return _HONORIFIC_RE.sub("", ", ".join(chain)).strip() or None
     after = text[end:]
-    if after.startswith(", "):
-        pieces = after[2:].split(", ")
+    apposition = _APPOSITION_RE.match(after)
+    if apposition:
+        pieces = _ROLE_END_RE.split(after[apposition.end() :], maxsplit=1)[0].split(", ")
         chain = []
         for piece in pieces:
             title = _TITLE_RE.match(piece) or _TITLE_RE.match(piece[:1].upper() + piece[1:])
@@ -173,7 +178,7 @@ def _role(text: str, floor: int, start: int, end: int) -> str | None:
             if cue:
                 break
         if chain:
-            return ", ".join(chain).rstrip(".")
+            return ", ".join(chain).rstrip(".,-– ")
     return None
 
 

@@ -59,5 +59,9 @@ HONORIFICS = r"[Ôô]ng|[Bb]à|[Đđ]ồng chí|đ/c|GS\.?|PGS\.?|TS\.?|ThS\.?"
 #: Verbs that name who chairs: "X chủ trì", "dưới sự chủ trì của X", "Chủ trì Hội nghị, X".
 CHAIR_CUE = r"chủ trì|đồng chủ trì|chủ tọa|điều hành"
 
+#: Where a role written after a name ends and the sentence goes on: a purpose or topic ("... đoàn Hà Nội để làm
+#: rõ"), or what the person did ("... Chủ tịch VCCI trả lời ..."). Not a dash: names hold one ("Kế hoạch - Đầu tư").
+ROLE_ENDS = r"để|nhằm|về|đã|cho biết|cho rằng|nhấn mạnh|khẳng định|đánh giá|trả lời|phát biểu|chia sẻ|nói|đề nghị|yêu cầu"
+
 #: The organiser is the subject of "tổ chức" before an event noun, or the agent of "do X tổ chức".
 ORGANISER_CUE = r"tổ chức|phối hợp tổ chức|đăng cai"
