@@ -23,7 +23,7 @@ from pathlib import Path
 
 from vnsum.lexicon.guard import REPORTING_VERBS
 from vnsum.lexicon.guard import MAIN_CLAUSE_OPENERS
-from vnsum.rewrite.guard import alignment, bad_cut, check, tokens
+from vnsum.rewrite.guard import Words, alignment, bad_cut, check
 from vnsum.select import syllables
 from vnsum.rewrite.model import COMPRESS_PREFIX, OVERVIEW_PREFIX
 from vnsum.segment import segment
@@ -114,20 +114,15 @@ def aligned(source: str, target: str) -> str | None:
     tail). The model learns what editors keep without learning to rephrase, which the guard cannot verify
     (after Filippova and Altun 2013, who built deletion-based compressions from headlines the same way).
     """
-    found = tokens(source)
-    at_word = [k for k, (t, _, _) in enumerate(found) if t[0].isalnum()]
-    words = [found[k][0] for k in at_word]
-    keep = alignment(words, [t for t, _, _ in tokens(target) if t[0].isalnum()])
-    while (cut := bad_cut(found, keep)) is not None:
+    text = Words.of(source)
+    keep = alignment(text.words, Words.of(target).words)
+    while (cut := bad_cut(text, keep)) is not None:
         where, first, last = cut
         if where == "tail":
-            if words[first] in MAIN_CLAUSE_OPENERS:
+            if text.words[first] in MAIN_CLAUSE_OPENERS:
                 return None  # the editor kept a premise without its point
-            while first < len(words) and not any(not found[j][0][0].isalnum() for j in range(at_word[first - 1] + 1, at_word[first])):
-                keep[first] = True
-                first += 1
-        else:
-            keep[first : last + 1] = [True] * (last + 1 - first)
+            last = text.clause_end(first - 1) - 1
+        keep[first : last + 1] = [True] * (last + 1 - first)
     runs: list[list[int]] = []
     for i in (i for i, k in enumerate(keep) if k):
         if runs and runs[-1][1] == i - 1:
@@ -136,24 +131,25 @@ def aligned(source: str, target: str) -> str | None:
             runs.append([i, i])
     if not runs:
         return None
-    pieces = []
-    for n, (a, b) in enumerate(runs):
-        start, end = found[at_word[a]][1], found[at_word[b]][2]
-        if n:
-            between_commas = source[pieces[-1][1] : pieces[-1][1] + 1] == "," and source[: start].rstrip().endswith(",")
-            pieces.append((", " if between_commas else " ", end))
-        pieces.append((source[start:end], end))
-    text = "".join(piece for piece, _ in pieces)
+    pieces: list[str] = []
+    for a, b in runs:
+        start, end = text.spans[a][0], text.spans[b][1]
+        if pieces:
+            between_commas = source[previous_end : previous_end + 1] == "," and source[:start].rstrip().endswith(",")
+            pieces.append(", " if between_commas else " ")
+        pieces.append(source[start:end])
+        previous_end = end
+    compressed = "".join(pieces)
     for opening, closing in ("()", "“”", "‘’"):
-        if text.count(opening) != text.count(closing):
-            text = text.replace(opening, "").replace(closing, "")
-    if text.count('"') % 2:
-        text = text.replace('"', "")
-    text = text[0].upper() + text[1:] + "."
-    n = len(syllables(text))
-    if n < 6 or n > 0.85 * len(syllables(source)) or check(text, source) is not None:
+        if compressed.count(opening) != compressed.count(closing):
+            compressed = compressed.replace(opening, "").replace(closing, "")
+    if compressed.count('"') % 2:
+        compressed = compressed.replace('"', "")
+    compressed = compressed[0].upper() + compressed[1:] + "."
+    n = len(syllables(compressed))
+    if n < 6 or n > 0.85 * len(syllables(source)) or check(compressed, source) is not None:
         return None
-    return text
+    return compressed
 
 
 def _work(line: str) -> tuple[str, list[dict]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from vnsum.lexicon.guard import (
     FUNCTION_SYLLABLES, MAIN_CLAUSE_OPENERS, NEGATION_SCOPE, NEGATIONS, PREMISE_OPENERS, REPORTING_VERBS,
@@ -40,6 +41,7 @@ MINOR_CUT = 2
 _NUMBER = re.compile(r"\d+(?:[.,/:\-]\d+)*")
 # Words (numbers with their separators kept whole) and single punctuation marks: a cut's boundaries are marks.
 _TOKEN = re.compile(r"\d+(?:[.,/:\-]\d+)*%?|\w+|[^\w\s]")
+# Reporting verbs as word tuples, with and without "rằng" ("cho biết", "cho biết rằng").
 _SPEECH_ENDS = tuple(tuple(verb.split()) for verb in REPORTING_VERBS) + tuple(tuple(verb.split()) + ("rằng",) for verb in REPORTING_VERBS)
 _WORD = re.compile(r"[^\W\d_]\w*|\S")
 
@@ -110,104 +112,118 @@ def _spliced(bullet: str, source: str) -> bool:
     lợi] nhỏ"), or a run taken from before the previous one, makes a new claim out of old words, which the
     lexical checks cannot see.
     """
-    found = tokens(source)
-    words = [t for t, _, _ in found if _is_word(t)]
-    bullet_words = [t for t, _, _ in tokens(bullet) if _is_word(t)]
-    keep = alignment(words, bullet_words)
-    used = Counter(w for w, k in zip(words, keep) if k)
-    if any(w not in FUNCTION_SYLLABLES and n > used[w] and w in words for w, n in Counter(bullet_words).items()):
+    text, goal = Words.of(source), Words.of(bullet).words
+    keep = alignment(text.words, goal)
+    used = Counter(w for w, k in zip(text.words, keep) if k)
+    if any(w not in FUNCTION_SYLLABLES and n > used[w] and w in text.words for w, n in Counter(goal).items()):
         return True
-    return bad_cut(found, keep) is not None
+    return bad_cut(text, keep) is not None
 
 
-def tokens(text: str) -> list[tuple[str, int, int]]:
-    """Lower-cased words and punctuation marks of `text`, each with its character span."""
-    return [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+@dataclass(frozen=True)
+class Words:
+    """A text's lower-cased words (numbers whole: "45,2%", "21/5") and where punctuation falls between them."""
+
+    words: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]  # each word's characters in the text
+    marks: tuple[bool, ...]  # marks[k]: a punctuation mark stands before words[k]; marks[len(words)]: after the last
+
+    @classmethod
+    def of(cls, text: str) -> "Words":
+        words, spans, marks, pending = [], [], [], False
+        for match in _TOKEN.finditer(text):
+            token = match.group()
+            if not (token[0].isalnum() or token[0] == "_"):
+                pending = True
+                continue
+            words.append(token.lower())
+            spans.append(match.span())
+            marks.append(pending)
+            pending = False
+        return cls(tuple(words), tuple(spans), tuple(marks) + (pending,))
+
+    def clause_start(self, k: int) -> int:
+        """The first word of the clause (run of words between punctuation marks) that holds word `k`."""
+        while k > 0 and not self.marks[k]:
+            k -= 1
+        return k
+
+    def clause_end(self, k: int) -> int:
+        """One past the last word of the clause that holds word `k`."""
+        k += 1
+        while k < len(self.words) and not self.marks[k]:
+            k += 1
+        return k
 
 
-def bad_cut(found: list[tuple[str, int, int]], keep: list[bool]) -> tuple[str, int, int] | None:
-    """The first cut (where, first word, last word) of a compression that is not a whole constituent, or None.
+def bad_cut(text: Words, keep: list[bool]) -> tuple[str, int, int] | None:
+    """The first cut (where, first word, last word) of a compression of `text` that is not a whole constituent.
 
-    `keep` says which words of the source (`found`, from `tokens`) the compression keeps. A cut is whole when it
-    lies between punctuation marks (a parenthesis, a clause between commas); one of at most MINOR_CUT content
-    syllables may lie anywhere, if it holds no figure. A cut opening the sentence may also end at a reporting
-    verb (the speaker dropped); one closing it may begin at a clause opener ("để", "nhằm"), never at the main
-    clause after a kept premise ("Mặc dù còn khó khăn, [nhưng kết quả khởi sắc]").
+    `keep` says which words the compression keeps. A cut is whole when it lies between punctuation marks (a
+    parenthesis, a clause between commas); one of at most MINOR_CUT content syllables may lie anywhere, if it
+    holds no figure and no reporting verb. A cut opening the sentence may also end at a reporting verb (the
+    speaker dropped); one closing it may begin at a clause opener ("để", "nhằm"), never at the main clause after
+    a kept premise ("Mặc dù còn khó khăn, [nhưng kết quả khởi sắc]").
     """
-    at_word = [k for k, (t, _, _) in enumerate(found) if _is_word(t)]
-    words = [found[k][0] for k in at_word]
+    words, marks = text.words, text.marks
     kept = [i for i, k in enumerate(keep) if k]
     if not kept:
         return None
 
-    def mark(k: int) -> bool:
-        return 0 <= k < len(found) and not _is_word(found[k][0])
-
-    def minor(cut: list[str]) -> bool:
+    def minor(cut: tuple[str, ...]) -> bool:
         return sum(w not in FUNCTION_SYLLABLES and not w[0].isdigit() for w in cut) <= MINOR_CUT
 
     for a, b in zip(kept, kept[1:]):
         cut = words[a + 1 : b]
-        whole = mark(at_word[a + 1] - 1) and mark(at_word[b - 1] + 1)
-        if cut and not whole and (not minor(cut) or any(w[0].isdigit() for w in cut) or _says(cut)):
+        if cut and not (marks[a + 1] and marks[b]) and (not minor(cut) or any(w[0].isdigit() for w in cut) or _says(cut)):
             return ("middle", a + 1, b - 1)
-    first = kept[0]
-    after_mark = first
-    while after_mark > 0 and not any(mark(j) for j in range(at_word[after_mark - 1] + 1, at_word[after_mark])):
-        after_mark -= 1
-    head = tuple(words[:first])
-    if not minor(words[after_mark:first]) and not any(head[-len(end):] == end for end in _SPEECH_ENDS):
-        return ("head", after_mark, first - 1)
-    last = kept[-1]
+    first, last = kept[0], kept[-1]
+    if not minor(words[text.clause_start(first) : first]) and not any(words[:first][-len(end):] == end for end in _SPEECH_ENDS):
+        return ("head", text.clause_start(first), first - 1)
+    premise = any(words[i] in PREMISE_OPENERS and words[i + 1 : i + 2] != ("nhiên",) for i in kept)
     tail = words[last + 1 :]
-    before_mark = last + 1
-    while before_mark < len(words) and not any(mark(j) for j in range(at_word[before_mark - 1] + 1, at_word[before_mark])):
-        before_mark += 1
-    premise = any(words[i] in PREMISE_OPENERS and words[i + 1 : i + 2] != ["nhiên"] for i in kept)
-    if tail and ((premise and tail[0] in MAIN_CLAUSE_OPENERS) or not (tail[0] in TRAILING_CLAUSE_OPENERS or minor(words[last + 1 : before_mark]))):
+    if tail and ((premise and tail[0] in MAIN_CLAUSE_OPENERS)
+                 or not (tail[0] in TRAILING_CLAUSE_OPENERS or minor(words[last + 1 : text.clause_end(last)]))):
         return ("tail", last + 1, len(words) - 1)
     return None
 
 
-def _says(cut: list[str]) -> bool:
-    return any(tuple(cut[i : i + len(verb)]) == verb for verb in _SPEECH_ENDS for i in range(len(cut)))
+def _says(cut: tuple[str, ...]) -> bool:
+    return any(cut[i : i + len(verb)] == verb for verb in _SPEECH_ENDS for i in range(len(cut)))
 
 
-def alignment(words: list[str], goal: list[str]) -> list[bool]:
+# The alignment's preferences: keep as many words in common as possible, then start as few runs, then cut as
+# few words from between runs.
+_KEPT, _NEW_RUN, _INNER_CUT = 1000, 10, 1
+
+
+def alignment(words: tuple[str, ...], goal: tuple[str, ...]) -> list[bool]:
     """Which of `words` an alignment with `goal` keeps: the most words in common (a longest common subsequence),
     then the fewest runs, then the fewest words cut from between runs (cutting the head or tail is free)."""
     n, m = len(words), len(goal)
-    # best[i][j][state]: score of aligning words[i:] with goal[j:]; state 0: nothing kept yet, 1: something kept
-    # earlier but not words[i - 1], 2: words[i - 1] kept (a match now extends its run).
+    # best[i][j][state]: the best score aligning words[i:] with goal[j:], where state 0: nothing kept yet,
+    # 1: something kept but not words[i - 1], 2: words[i - 1] kept (keeping words[i] extends its run).
     best = [[[0, 0, 0] for _ in range(m + 1)] for _ in range(n + 1)]
-    for i in range(n, -1, -1):
-        for j in range(m, -1, -1):
+
+    def moves(i: int, j: int, state: int) -> list[tuple[int, int, int, int]]:
+        """(score, next i, next j, next state) of each move, in the order ties go: keep, skip a word of `words`,
+        skip one of `goal` (stopping, once something is kept, scores 0: the rest is a free tail)."""
+        out = [(_KEPT - (0 if state == 2 else _NEW_RUN), i + 1, j + 1, 2)] if words[i] == goal[j] else []
+        return out + [(-_INNER_CUT if state else 0, i + 1, j, 1 if state else 0), (0, i, j + 1, min(state, 1))]
+
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
             for state in (0, 1, 2):
-                if i == n or j == m:
-                    best[i][j][state] = 0
-                    continue
-                options = [(1 if state else 0) * -1 + best[i + 1][j][1 if state else 0], best[i][j + 1][min(state, 1)]]
-                if state:
-                    options.append(0)
-                if words[i] == goal[j]:
-                    options.append(1000 - (0 if state == 2 else 10) + best[i + 1][j + 1][2])
-                best[i][j][state] = max(options)
+                scores = [gain + best[a][b][c] for gain, a, b, c in moves(i, j, state)]
+                best[i][j][state] = max(scores + [0] if state else scores)
     keep, i, j, state = [False] * n, 0, 0, 0
     while i < n and j < m:
-        score = best[i][j][state]
-        if words[i] == goal[j] and score == 1000 - (0 if state == 2 else 10) + best[i + 1][j + 1][2]:
-            keep[i], i, j, state = True, i + 1, j + 1, 2
-        elif state and score == 0:
+        if state and best[i][j][state] == 0:  # keeping a word would have scored more: the rest is the tail
             break
-        elif score == -(1 if state else 0) + best[i + 1][j][1 if state else 0]:
-            i, state = i + 1, 1 if state else 0
-        else:
-            j, state = j + 1, min(state, 1)
+        _, a, b, c = next(move for move in moves(i, j, state) if move[0] + best[move[1]][move[2]][move[3]] == best[i][j][state])
+        keep[i] = keep[i] or c == 2
+        i, j, state = a, b, c
     return keep
-
-
-def _is_word(token: str) -> bool:
-    return token[0].isalnum() or token[0] == "_"
 
 
 def _digits(number: str) -> str:
