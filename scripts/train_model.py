@@ -315,6 +315,7 @@ def stage_train(args) -> None:
     val_pairs = [p for p in _read_pairs("val") if p["task"] == "compress"][:512]
     held_out = _encode(tokenizer, val_pairs)
     held_out_copy = _encode(tokenizer, _identity(val_pairs))
+    held_out_aligned = _encode(tokenizer, _aligned(val_pairs))
     log(", ".join(f"{len(v)} {k} pairs" for k, v in pools.items()))
     started, last_save = time.time(), time.time()
     seconds_before = state["seconds"]
@@ -341,8 +342,9 @@ def stage_train(args) -> None:
                 "step": state["step"],
                 "val_loss": _val_loss(model, held_out, torch, device),
                 "copy_loss": _val_loss(model, held_out_copy, torch, device),
+                "aligned_loss": _val_loss(model, held_out_aligned, torch, device),
             })
-            log(f"checkpoint at step {state['step']}: val loss {state['history'][-1]['val_loss']:.3f}, copy loss {state['history'][-1]['copy_loss']:.3f}")
+            log(f"checkpoint at step {state['step']}: " + ", ".join(f"{k} {v:.3f}" for k, v in state["history"][-1].items() if k != "step"))
             _save_checkpoint(model, optimizer, state)
             last_save = time.time()
             model.train()

@@ -34,6 +34,8 @@ SOURCE = "Tuy nhiên, tiến độ giải ngân vốn đầu tư công của t�
         ("Chưa đạt yêu cầu, tiến độ giải ngân vốn đầu tư công mới đạt 45,2%.", "spliced"),
         ("Tiến độ giải ngân chưa đạt yêu cầu, mới đạt 45,2% kế hoạch năm 2024.", "spliced"),
         ("Tiến độ giải ngân vốn đầu tư công của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2% kế hoạch của.", "unfinished"),
+        ("Tiến độ giải ngân vốn đầu tư công của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2%,", "unfinished"),
+        ("Tiến độ giải ngân vốn đầu tư công (của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2%.", "unfinished"),
         ("Giải ngân vốn đầu tư công đạt yêu cầu, mới đạt 45,2%.", "lost-negation"),
         ("Giải ngân vốn đầu tư công chưa đạt yêu cầu, mới đạt 55%.", "new-number"),
         ("Giải ngân chưa đạt yêu cầu năm 2025.", "new-number"),

@@ -75,7 +75,7 @@ def check(bullet: str, source: str, cuts: bool = True) -> str | None:
         return "novel-words"
     if cuts and _spliced(bullet, source):
         return "spliced"
-    if cuts and words[-1] in UNFINISHED_ENDS:
+    if cuts and _unfinished(bullet, words):
         return "unfinished"
     source_content = {w for w in source_words if w not in FUNCTION_SYLLABLES and not w.isdigit()}
     if source_content and len(source_content.intersection(content)) / len(source_content) < MIN_KEPT_SHARE:
@@ -186,6 +186,15 @@ def bad_cut(text: Words, keep: list[bool]) -> tuple[str, int, int] | None:
                  or not (tail[0] in TRAILING_CLAUSE_OPENERS or minor(words[last + 1 : text.clause_end(last)]))):
         return ("tail", last + 1, len(words) - 1)
     return None
+
+
+def _unfinished(bullet: str, words: list[str]) -> bool:
+    """Cut off mid-sentence: it ends on a word that needs a complement, on a comma or colon, or inside a quotation
+    or parenthesis it opened."""
+    text = bullet.rstrip().rstrip(".…")
+    if words[-1] in UNFINISHED_ENDS or text.endswith((",", ";", ":", "(", "“", "‘")):
+        return True
+    return any(text.count(opening) > text.count(closing) for opening, closing in ("()", "“”", "‘’"))
 
 
 def _says(cut: tuple[str, ...]) -> bool:
