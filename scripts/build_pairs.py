@@ -21,8 +21,7 @@ from collections import Counter
 from multiprocessing import Pool
 from pathlib import Path
 
-from vnsum.lexicon.guard import REPORTING_VERBS
-from vnsum.lexicon.guard import MAIN_CLAUSE_OPENERS
+from vnsum.lexicon.guard import MAIN_CLAUSE_OPENERS, REPORTING_VERBS
 from vnsum.rewrite.guard import Words, alignment, bad_cut, check
 from vnsum.select import syllables
 from vnsum.rewrite.model import COMPRESS_PREFIX, OVERVIEW_PREFIX
