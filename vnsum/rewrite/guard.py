@@ -40,7 +40,7 @@ MINOR_CUT = 2
 
 _NUMBER = re.compile(r"\d+(?:[.,/:\-]\d+)*")
 # Words (numbers with their separators kept whole) and single punctuation marks: a cut's boundaries are marks.
-_TOKEN = re.compile(r"\d+(?:[.,/:\-]\d+)*%?|\w+|[^\w\s]")
+_TOKEN = re.compile(rf"{_NUMBER.pattern}%?|\w+|[^\w\s]")
 # Reporting verbs as word tuples, with and without "rằng" ("cho biết", "cho biết rằng").
 _SPEECH_ENDS = tuple(tuple(verb.split()) for verb in REPORTING_VERBS) + tuple(tuple(verb.split()) + ("rằng",) for verb in REPORTING_VERBS)
 _WORD = re.compile(r"[^\W\d_]\w*|\S")
@@ -178,8 +178,9 @@ def bad_cut(text: Words, keep: list[bool]) -> tuple[str, int, int] | None:
         if cut and not (marks[a + 1] and marks[b]) and (not minor(cut) or any(w[0].isdigit() for w in cut) or _says(cut)):
             return ("middle", a + 1, b - 1)
     first, last = kept[0], kept[-1]
-    if not minor(words[text.clause_start(first) : first]) and not any(words[:first][-len(end):] == end for end in _SPEECH_ENDS):
-        return ("head", text.clause_start(first), first - 1)
+    clause = text.clause_start(first)
+    if not minor(words[clause:first]) and not any(words[:first][-len(end):] == end for end in _SPEECH_ENDS):
+        return ("head", clause, first - 1)
     premise = any(words[i] in PREMISE_OPENERS and words[i + 1 : i + 2] != ("nhiên",) for i in kept)
     tail = words[last + 1 :]
     if tail and ((premise and tail[0] in MAIN_CLAUSE_OPENERS)
