@@ -386,6 +386,7 @@ def stage_export(directory: Path = EXPORT, size: str = "small") -> None:
         "max_source_tokens": {task: MAX_SOURCE_TOKENS[task] for task in ("compress", "overview")},
         "max_new_tokens": {task: MAX_TARGET_TOKENS[task] for task in ("compress", "overview")},
         "num_beams": 2,
+        "candidates": 2,
         "no_repeat_ngram_size": 3,
         "dtype": "float32",
         "source_vocabulary": True,

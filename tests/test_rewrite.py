@@ -36,6 +36,8 @@ SOURCE = "Tuy nhiên, tiến độ giải ngân vốn đầu tư công của t�
         ("Tiến độ giải ngân vốn đầu tư công của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2% kế hoạch của.", "unfinished"),
         ("Tiến độ giải ngân vốn đầu tư công của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2%,", "unfinished"),
         ("Tiến độ giải ngân vốn đầu tư công (của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2%.", "unfinished"),
+        ("Tiến độ giải ngân vốn đầu tư công \"của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2%.", "unfinished"),
+        ("Tiến độ giải ngân vốn đầu tư công của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2% kế hoạch", "unfinished"),
         ("Giải ngân vốn đầu tư công đạt yêu cầu, mới đạt 45,2%.", "lost-negation"),
         ("Giải ngân vốn đầu tư công chưa đạt yêu cầu, mới đạt 55%.", "new-number"),
         ("Giải ngân chưa đạt yêu cầu năm 2025.", "new-number"),
@@ -72,9 +74,9 @@ class FakeRewriter:
     def __init__(self, outputs: dict[str, str]) -> None:
         self.outputs, self.calls = outputs, []
 
-    def generate(self, texts, task="compress", deadline=None):
+    def candidates(self, texts, task="compress", deadline=None):
         self.calls.append((task, list(texts)))
-        return [self.outputs.get(t, t + " " + t) for t in texts]
+        return [self.outputs.get(t, (t + " " + t,)) for t in texts]
 
 
 def test_stage_keeps_accepted_outputs_and_falls_back_on_rejected(seed_text):
@@ -83,12 +85,25 @@ def test_stage_keeps_accepted_outputs_and_falls_back_on_rejected(seed_text):
     first, second = extractive.sections["directives"][:2]
     good = " ".join(sentences[i].text for i in first.sources)
     short = " ".join(good.split()[: len(good.split()) * 2 // 3]).rstrip(",;:") + "."
-    fake = FakeRewriter({good: short})
+    fake = FakeRewriter({good: (short,)})
     sections = rewrite_sections(extractive.sections, sentences, fake)
     assert len(fake.calls) == 1  # one batch for the whole article
     assert sections["directives"][0] == Bullet(text=short, sources=first.sources, method="seq2seq", score=first.score)
     assert sections["directives"][1].text == second.text and sections["directives"][1].method == "extractive"
     assert sections["directives"][1].fallback == "not-shorter"
+
+
+def test_stage_prints_the_first_hypothesis_the_guard_accepts(seed_text):
+    extractive = brief(Article("seed", seed_text))
+    sentences = extractive.sentences
+    first, second = extractive.sections["directives"][:2]
+    good = " ".join(sentences[i].text for i in first.sources)
+    other = " ".join(sentences[i].text for i in second.sources)
+    short = " ".join(good.split()[: len(good.split()) * 2 // 3]).rstrip(",;:") + "."
+    fake = FakeRewriter({good: (good + " " + good, "Ông Nguyễn Văn Bịa chỉ đạo.", short), other: (other, "Đạt 99%.")})
+    sections = rewrite_sections(extractive.sections, sentences, fake)
+    assert sections["directives"][0].text == short and sections["directives"][0].method == "seq2seq"
+    assert sections["directives"][1].method == "extractive" and sections["directives"][1].fallback == "not-shorter"
 
 
 class TokenizerSpy:
@@ -127,6 +142,14 @@ def test_tiny_models_load_and_generate_in_batches(tiny, kind):
     outputs = rewriter.generate(texts)
     assert len(outputs) == 20 and all(isinstance(o, str) for o in outputs)
     assert rewriter.parameters > 0
+
+
+def test_candidates_are_distinct_beam_hypotheses_best_first(tiny):
+    rewriter = Rewriter(tiny["bart"])
+    texts = ["hội nghị sơ kết công tác 6 tháng đầu năm", "Bộ Y tế đề nghị các tỉnh chuẩn bị vắc xin"]
+    options = rewriter.candidates(texts, n=3)
+    assert len(options) == 2 and all(1 <= len(o) <= 3 and len(set(o)) == len(o) for o in options)
+    assert [o[0] for o in options] == rewriter.generate(texts)
 
 
 def test_prefix_from_vnsum_json_is_prepended(tiny):

@@ -35,7 +35,7 @@ class Evaluation:
     unfaithful: list  # [{"article", "section", "item"}]
     meta: dict  # field -> share of articles whose field matches
     engine: dict
-    bullets: dict  # {"total", "seq2seq", "rejected", "accepted_share", "fallbacks": {reason: count}}
+    bullets: dict  # {"total", "words", "seq2seq", "rejected", "accepted_share", "fallbacks": {reason: count}}
 
 
 def evaluate(articles: list[GoldArticle], options: Options = Options()) -> Evaluation:
@@ -48,6 +48,7 @@ def evaluate(articles: list[GoldArticle], options: Options = Options()) -> Evalu
     engine: dict = {}
     methods: Counter = Counter()
     fallbacks: Counter = Counter()
+    words = 0
     for gold in articles:
         result = brief(Article(source=gold.id, text=gold.text), options)
         engine = dict(result.engine)
@@ -64,6 +65,7 @@ def evaluate(articles: list[GoldArticle], options: Options = Options()) -> Evalu
         for bullets in result.sections.values():
             methods.update(b.method for b in bullets)
             fallbacks.update(b.fallback for b in bullets if b.fallback)
+            words += sum(len(b.text.split()) for b in bullets)
         for field, hit in meta_matches(result, gold.meta).items():
             meta_totals[field] += 1
             meta_hits[field] += hit
@@ -80,6 +82,7 @@ def evaluate(articles: list[GoldArticle], options: Options = Options()) -> Evalu
         engine=engine,
         bullets={
             "total": sum(methods.values()),
+            "words": words,
             "seq2seq": methods["seq2seq"],
             "rejected": sum(fallbacks.values()),
             "accepted_share": round(methods["seq2seq"] / max(1, methods["seq2seq"] + sum(fallbacks.values())), 3),

@@ -44,6 +44,8 @@ _TOKEN = re.compile(rf"{_NUMBER.pattern}%?|\w+|[^\w\s]")
 # Reporting verbs as word tuples, with and without "rằng" ("cho biết", "cho biết rằng").
 _SPEECH_ENDS = tuple(tuple(verb.split()) for verb in REPORTING_VERBS) + tuple(tuple(verb.split()) + ("rằng",) for verb in REPORTING_VERBS)
 _WORD = re.compile(r"[^\W\d_]\w*|\S")
+# How a finished sentence ends: a full stop, or a closing quotation mark or parenthesis after one.
+_SENTENCE_ENDS = (".", "!", "?", "…", "”", '"', "’", ")")
 
 
 def check(bullet: str, source: str, cuts: bool = True) -> str | None:
@@ -75,7 +77,7 @@ def check(bullet: str, source: str, cuts: bool = True) -> str | None:
         return "novel-words"
     if cuts and _spliced(bullet, source):
         return "spliced"
-    if cuts and _unfinished(bullet, words):
+    if cuts and _unfinished(bullet, words, source):
         return "unfinished"
     source_content = {w for w in source_words if w not in FUNCTION_SYLLABLES and not w.isdigit()}
     if source_content and len(source_content.intersection(content)) / len(source_content) < MIN_KEPT_SHARE:
@@ -189,11 +191,15 @@ def bad_cut(text: Words, keep: list[bool]) -> tuple[str, int, int] | None:
     return None
 
 
-def _unfinished(bullet: str, words: list[str]) -> bool:
-    """Cut off mid-sentence: it ends on a word that needs a complement, on a comma or colon, or inside a quotation
-    or parenthesis it opened."""
+def _unfinished(bullet: str, words: list[str], source: str) -> bool:
+    """Cut off mid-sentence: it ends on a word that needs a complement, on a comma or colon, without the full
+    stop its source has (the model stopped at its length limit), or inside a quotation or parenthesis it opened."""
     text = bullet.rstrip().rstrip(".…")
     if words[-1] in UNFINISHED_ENDS or text.endswith((",", ";", ":", "(", "“", "‘")):
+        return True
+    if source.rstrip().endswith(_SENTENCE_ENDS) and not bullet.rstrip().endswith(_SENTENCE_ENDS):
+        return True
+    if bullet.count('"') % 2 > source.count('"') % 2:
         return True
     return any(text.count(opening) > text.count(closing) for opening, closing in ("()", "“”", "‘’"))
 

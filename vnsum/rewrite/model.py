@@ -35,6 +35,9 @@ class Settings:
     max_source_tokens: dict[str, int] = field(default_factory=lambda: {"compress": 128, "overview": 512})
     max_new_tokens: dict[str, int] = field(default_factory=lambda: {"compress": 64, "overview": 128})
     num_beams: int = 2
+    #: Beam hypotheses (at most num_beams) the guard may choose from, best first: the first it accepts is printed.
+    #: A model's best hypothesis may copy the whole sentence or cut mid-phrase where its second cuts cleanly.
+    candidates: int = 1
     #: No trigram twice in one output: small models loop ("công tác công tác công tác").
     no_repeat_ngram_size: int = 3
     dtype: str = "float32"
@@ -60,6 +63,7 @@ class Settings:
             max_source_tokens={**base.max_source_tokens, **raw.get("max_source_tokens", {})},
             max_new_tokens={**base.max_new_tokens, **raw.get("max_new_tokens", {})},
             num_beams=int(raw.get("num_beams", base.num_beams)),
+            candidates=int(raw.get("candidates", base.candidates)),
             no_repeat_ngram_size=int(raw.get("no_repeat_ngram_size", base.no_repeat_ngram_size)),
             dtype=str(raw.get("dtype", base.dtype)),
             source_vocabulary=bool(raw.get("source_vocabulary", base.source_vocabulary)),
@@ -147,9 +151,16 @@ class Rewriter:
         self.parameters = sum(p.numel() for p in self.model.parameters())
 
     def generate(self, texts: list[str], task: str = "compress", deadline: float | None = None) -> list[str]:
-        """Outputs for `texts` in order, in batches; raises ModelError when past `deadline` (time.monotonic)."""
+        """The best output for each of `texts`, in order; raises ModelError when past `deadline` (time.monotonic)."""
+        return [options[0] for options in self.candidates(texts, task, deadline, 1)]
+
+    def candidates(
+        self, texts: list[str], task: str = "compress", deadline: float | None = None, n: int | None = None,
+    ) -> list[tuple[str, ...]]:
+        """Up to `n` (default: the settings') distinct outputs for each of `texts`, best first, in batches."""
+        n = max(1, min(n or self.settings.candidates, self.settings.num_beams))
         prefix = self.settings.prefix.get(task, "")
-        outputs: list[str] = []
+        outputs: list[tuple[str, ...]] = []
         for start in range(0, len(texts), BATCH_SIZE):
             remaining = None if deadline is None else deadline - time.monotonic()
             if remaining is not None and remaining <= 0:
@@ -167,8 +178,8 @@ class Rewriter:
                 with self._torch.inference_mode():
                     ids = self.model.generate(
                         **encoded, max_new_tokens=self.settings.max_new_tokens.get(task, 64),
-                        num_beams=self.settings.num_beams, do_sample=False, max_time=remaining,
-                        no_repeat_ngram_size=self.settings.no_repeat_ngram_size,
+                        num_beams=self.settings.num_beams, num_return_sequences=n, do_sample=False,
+                        max_time=remaining, no_repeat_ngram_size=self.settings.no_repeat_ngram_size,
                         logits_processor=processors,
                     )
             except (MemoryError, RuntimeError) as error:
@@ -176,7 +187,11 @@ class Rewriter:
             if deadline is not None and time.monotonic() > deadline:
                 raise ModelError("timeout", "the model ran past --model-timeout")
             decoded = [text.strip() for text in self.tokenizer.batch_decode(ids, skip_special_tokens=True)]
-            outputs += [respell(text, source, spelling) for text, source in zip(decoded, sources)] if spelling else decoded
+            for row, source in enumerate(sources):
+                options = decoded[row * n : (row + 1) * n]
+                if spelling:
+                    options = [respell(text, source, spelling) for text in options]
+                outputs.append(tuple(dict.fromkeys(options)))
         return outputs
 
     def _source_vocabulary(self, batch: list[str]) -> list:

@@ -1,7 +1,8 @@
 """Rewrite the chosen bullets with a model, keep only what the guard accepts, fall back to extractive text.
 
 The model sees each bullet's whole source sentence(s), not the trimmed extractive span, so it can choose
-what to keep; the guard then checks the output against those same sentences.
+what to keep; the guard then checks its hypotheses, best first, against those same sentences, and the first
+one it accepts is printed.
 """
 
 from __future__ import annotations
@@ -34,12 +35,12 @@ def rewrite_many(
     """The bullets of many articles in one stream of full batches (a digest), each checked against its sources."""
     order = [(a, name, k) for a, (sections, _) in enumerate(articles) for name, bullets in sections.items() for k in range(len(bullets))]
     sources = [_source_text(articles[a][0][name][k], articles[a][1]) for a, name, k in order]
-    outputs = rewriter.generate(sources, "compress", deadline) if sources else []
+    outputs = rewriter.candidates(sources, "compress", deadline) if sources else []
     rewritten = [{name: list(bullets) for name, bullets in sections.items()} for sections, _ in articles]
-    for (a, name, k), source, output in zip(order, sources, outputs):
-        reason = check(output, source)
+    for (a, name, k), source, options in zip(order, sources, outputs):
+        output, reason = first_accepted(options, source)
         bullet = articles[a][0][name][k]
-        rewritten[a][name][k] = replace(bullet, fallback=reason) if reason else replace(bullet, text=output, method="seq2seq")
+        rewritten[a][name][k] = replace(bullet, text=output, method="seq2seq") if output else replace(bullet, fallback=reason)
     return [{name: tuple(bullets) for name, bullets in sections.items()} for sections in rewritten]
 
 
@@ -53,11 +54,21 @@ def overview(sentences: tuple[Sentence, ...], lead: Bullet, rewriter: Rewriter, 
             opening.append(sentence)
             words += len(sentence.text.split())
     source = " ".join(s.text for s in opening)
-    output = rewriter.generate([source], "overview", deadline)[0]
-    reason = check(output, source)
-    if reason:
+    output, reason = first_accepted(rewriter.candidates([source], "overview", deadline)[0], source)
+    if not output:
         return replace(lead, fallback=reason)
     return Bullet(text=output, sources=tuple(s.i for s in opening), method="seq2seq")
+
+
+def first_accepted(options: tuple[str, ...], source: str) -> tuple[str | None, str | None]:
+    """(the first hypothesis the guard accepts, None), or (None, why it rejected the model's best one)."""
+    first_reason = None
+    for option in options:
+        reason = check(option, source)
+        if reason is None:
+            return option, None
+        first_reason = first_reason or reason
+    return None, first_reason or "empty"
 
 
 def _source_text(bullet: Bullet, sentences: tuple[Sentence, ...]) -> str:
