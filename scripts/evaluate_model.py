@@ -18,6 +18,7 @@ import json
 import random
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -90,11 +91,16 @@ def main() -> None:
     print(json.dumps({k: v for k, v in vietnews.items() if k != "examples"}))
     gold_articles = load_gold([args.gold])
     with_model = evaluate(gold_articles, Options(rewriter=rewriter))
+    choosing = rewriter.settings
+    rewriter.settings = replace(choosing, candidates=1)
+    best_only = evaluate(gold_articles, Options(rewriter=rewriter)).bullets["accepted_share"]
+    rewriter.settings = choosing
     extractive = evaluate(gold_articles, Options())
     gold = {
         "articles": len(gold_articles),
         "bullets": with_model.bullets,
         "extractive_words": extractive.bullets["words"],
+        "accepted_share_best_only": best_only,
         "rougeL_model": {k: v["rougeL"] for k, v in with_model.rouge.items()},
         "rougeL_extractive": {k: v["rougeL"] for k, v in extractive.rouge.items()},
         "rouge_model": with_model.rouge,
@@ -201,7 +207,7 @@ def model_card(metrics: dict, directory: Path) -> str:
         f"- Guard: {g['bullets']['seq2seq']} of {g['bullets']['seq2seq'] + g['bullets']['rejected']} generated bullets accepted"
         f" (**{g['bullets']['accepted_share']:.0%}**); rejections: "
         + ", ".join(f"{k} {n}" for k, n in g["bullets"]["fallbacks"].items()) + " (each bullet's reason is its best"
-        " hypothesis's).",
+        f" hypothesis's). Were only the best hypothesis printable, {g['accepted_share_best_only']:.0%} would be accepted.",
         f"- Length: the briefs' bullets hold {g['bullets']['words']:,} words with the model and"
         f" {g['extractive_words']:,} with `--extractive` ({1 - g['bullets']['words'] / g['extractive_words']:.0%} fewer).",
         f"- Unfaithful numbers or names in bullets: {g['unfaithful_model']} with the model, {g['unfaithful_extractive']} extractive.",

@@ -53,6 +53,25 @@ def test_guard_reasons(bullet, reason):
     assert check(bullet, SOURCE) == reason
 
 
+def test_guard_rejects_a_subject_left_without_its_predicate_after_a_semicolon():
+    source = ("Tăng trưởng xuất khẩu vẫn dựa chủ yếu vào khu vực có vốn đầu tư nước ngoài; tính độc lập, tự chủ của"
+              " nền kinh tế chưa cao, kinh tế vĩ mô vẫn chưa thực sự vững chắc.")
+    assert check("Tăng trưởng xuất khẩu vẫn dựa chủ yếu vào khu vực có vốn đầu tư nước ngoài; tính độc lập.", source) == "unfinished"
+    assert check("Tăng trưởng xuất khẩu vẫn dựa chủ yếu vào khu vực có vốn đầu tư nước ngoài.", source) is None
+    whole = "Nguồn lực còn hạn chế; giá tăng; chênh lệch giàu - nghèo giữa các vùng còn lớn và có xu hướng gia tăng."
+    assert check("Nguồn lực còn hạn chế; giá tăng.", whole) is None
+
+
+def test_guard_rejects_a_speaker_without_the_speech_and_a_premise_without_its_tuy_nhien_clause():
+    speech = ("Chủ tịch Mặt trận Tổ quốc Việt Nam lấy ví dụ: Khi Thủ tướng chỉ đạo triển khai cuộc vận động thì Mặt trận"
+              " đã vào cuộc gắn với giảm nghèo bền vững.")
+    assert check("Chủ tịch Mặt trận Tổ quốc Việt Nam lấy ví dụ.", speech) == "unfinished"
+    premise = ("Phó Thủ tướng cho hay mặc dù Chính phủ đã chỉ đạo tăng cường quản lý về bảo vệ môi trường, tuy nhiên"
+               " tình hình ô nhiễm môi trường ở nhiều nơi vẫn diễn biến phức tạp.")
+    assert check("Phó Thủ tướng cho hay mặc dù Chính phủ đã chỉ đạo tăng cường quản lý về bảo vệ môi trường.", premise) == "spliced"
+    assert check("Tình hình ô nhiễm môi trường ở nhiều nơi vẫn diễn biến phức tạp.", premise) is None
+
+
 def test_guard_allows_case_changes_of_head_nouns_and_a_new_first_word():
     source = "Hôm qua, hạt Kiểm lâm huyện Kon Plông đã ra quyết định khởi tố vụ án phá rừng tại tiểu khu 500."
     assert check("Hạt kiểm lâm huyện Kon Plông khởi tố vụ án phá rừng tại tiểu khu 500.", source) is None

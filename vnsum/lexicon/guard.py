@@ -34,9 +34,9 @@ REPORTING_VERBS: tuple[str, ...] = (
 TRAILING_CLAUSE_OPENERS: frozenset[str] = frozenset({"để", "nhằm", "và", "vì", "do", "bởi", "khi", "nên"})
 
 # Words that open the main clause after a subordinate or conceded one ("Mặc dù còn khó khăn, nhưng kết quả
-# khởi sắc"; "nếu đạt 15% thì ..."). A bullet that keeps the premise and cuts the clause they open says the
-# opposite of the source's point, or only its condition.
-MAIN_CLAUSE_OPENERS: frozenset[str] = frozenset({"nhưng", "song", "thì", "mà"})
+# khởi sắc"; "nếu đạt 15% thì ..."; "mặc dù đã chỉ đạo ..., tuy nhiên ô nhiễm vẫn phức tạp"). A bullet that keeps
+# the premise and cuts the clause they open says the opposite of the source's point, or only its condition.
+MAIN_CLAUSE_OPENERS: frozenset[str] = frozenset({"nhưng", "song", "thì", "mà", "tuy"})
 
 # Words that open such a premise: concession ("mặc dù", "dù", "tuy" but not "tuy nhiên") and condition.
 PREMISE_OPENERS: frozenset[str] = frozenset({"dù", "tuy", "nếu", "hễ"})
@@ -44,3 +44,10 @@ PREMISE_OPENERS: frozenset[str] = frozenset({"dù", "tuy", "nếu", "hễ"})
 # Words a statement cannot end on: a bullet ending "ông Hoàn cho rằng." or "các dự án như." was cut before
 # its content. (Reporting verbs are not here: "yêu cầu", "đề nghị" are nouns as well, and end sentences.)
 UNFINISHED_ENDS: frozenset[str] = frozenset({"là", "như", "gồm", "rằng", "của", "và", "với", "để", "cho"})
+
+# Verbs of saying that are not also nouns: a bullet ending on one kept the speaker and cut what was said
+# ("Chủ tịch Mặt trận Tổ quốc Việt Nam lấy ví dụ.", "Cử tri Vũ Hồng Toán phát biểu.").
+SPEECH_ONLY_ENDS: tuple[str, ...] = (
+    "cho biết", "cho rằng", "nhấn mạnh", "khẳng định", "nêu rõ", "chia sẻ", "nhận định", "bày tỏ", "lấy ví dụ",
+    "nêu ví dụ", "phát biểu", "nói",
+)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from vnsum.lexicon.guard import (
     FUNCTION_SYLLABLES, MAIN_CLAUSE_OPENERS, NEGATION_SCOPE, NEGATIONS, PREMISE_OPENERS, REPORTING_VERBS,
-    TRAILING_CLAUSE_OPENERS, UNFINISHED_ENDS,
+    SPEECH_ONLY_ENDS, TRAILING_CLAUSE_OPENERS, UNFINISHED_ENDS,
 )
 from vnsum.select import syllables
 
@@ -38,12 +38,17 @@ MIN_KEPT_FIGURES = 0.5
 # Longer cuts must be whole constituents (see _spliced).
 MINOR_CUT = 2
 
+# Words a last clause after ";" needs at least, unless it ends there in the source too: fewer is a noun phrase
+# whose predicate was cut.
+FRAGMENT_WORDS = 3
+
 _NUMBER = re.compile(r"\d+(?:[.,/:\-]\d+)*")
 # Words (numbers with their separators kept whole) and single punctuation marks: a cut's boundaries are marks.
 _TOKEN = re.compile(rf"{_NUMBER.pattern}%?|\w+|[^\w\s]")
 # Reporting verbs as word tuples, with and without "rằng" ("cho biết", "cho biết rằng").
 _SPEECH_ENDS = tuple(tuple(verb.split()) for verb in REPORTING_VERBS) + tuple(tuple(verb.split()) + ("rằng",) for verb in REPORTING_VERBS)
 _WORD = re.compile(r"[^\W\d_]\w*|\S")
+_SPEECH_ONLY = tuple(verb.split() for verb in SPEECH_ONLY_ENDS)
 # How a finished sentence ends: a full stop, or a closing quotation mark or parenthesis after one.
 _SENTENCE_ENDS = (".", "!", "?", "…", "”", '"', "’", ")")
 
@@ -192,16 +197,30 @@ def bad_cut(text: Words, keep: list[bool]) -> tuple[str, int, int] | None:
 
 
 def _unfinished(bullet: str, words: list[str], source: str) -> bool:
-    """Cut off mid-sentence: it ends on a word that needs a complement, on a comma or colon, without the full
-    stop its source has (the model stopped at its length limit), or inside a quotation or parenthesis it opened."""
+    """Cut off mid-sentence: it ends on a word that needs a complement, on a verb of saying, on a comma or colon,
+    without the full stop its source has (the model stopped at its length limit), inside a quotation or parenthesis
+    it opened, or on the bare subject of a clause after ";"."""
     text = bullet.rstrip().rstrip(".…")
     if words[-1] in UNFINISHED_ENDS or text.endswith((",", ";", ":", "(", "“", "‘")):
+        return True
+    if any(words[-len(verb):] == verb for verb in _SPEECH_ONLY):
         return True
     if source.rstrip().endswith(_SENTENCE_ENDS) and not bullet.rstrip().endswith(_SENTENCE_ENDS):
         return True
     if bullet.count('"') % 2 > source.count('"') % 2:
         return True
+    if _fragment_after_semicolon(text, source):
+        return True
     return any(text.count(opening) > text.count(closing) for opening, closing in ("()", "“”", "‘’"))
+
+
+def _fragment_after_semicolon(text: str, source: str) -> bool:
+    """A last part after ";" of at most FRAGMENT_WORDS words that does not end there in the source: the subject of
+    a clause whose predicate was cut ("...; tính độc lập." from "...; tính độc lập, tự chủ ... chưa cao")."""
+    if ";" not in text:
+        return False
+    last = text.rsplit(";", 1)[1].strip()
+    return len(last.split()) <= FRAGMENT_WORDS and not any(last + end in source for end in (";", ".", "!", "?"))
 
 
 def _says(cut: tuple[str, ...]) -> bool:
