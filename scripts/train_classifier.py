@@ -1,8 +1,9 @@
 """Train the learned sentence labeller (models/labeller/labeller.npz) from the public data.
 
 Data: weak labels from the cue model (vnsum.label.label_with_cues) on the meeting-report candidates of
-../shared/data/meetings_pool.jsonl.gz that are not gold articles (only confident ones, down-weighted),
-plus the gold articles of ../shared/data/gold. Gold scores are reported by 4-fold cross-validation
+../shared/data/meetings_pool.jsonl.gz that are not gold articles (only confident ones, down-weighted);
+sentences of other pool articles labelled by hand (models/labeller/annotations.jsonl: offsets and labels,
+no text); and the gold articles of ../shared/data/gold. Gold scores are reported by 4-fold cross-validation
 by article: a fold's articles are never in the data its model trained on.
 
     python scripts/train_classifier.py [--data ../shared/data] [--out models/labeller]
@@ -23,24 +24,50 @@ import numpy as np
 from vnsum.classifier import Classifier
 from vnsum.evaluate import label_scores
 from vnsum.features import DIMENSIONS, sentence_features
-from vnsum.gold import align, load_gold
+from vnsum.gold import GoldArticle, GoldSentence, align, load_gold
+from vnsum.document import Label
 from vnsum.label import LABELS, label_with_cues, learned_probabilities
 from vnsum.segment import segment
 
 FOLDS = 4
 WEAK_MIN_CONFIDENCE = 0.9
 WEAK_WEIGHT = 0.3
+#: Hand labels of pool articles count less than gold: one annotator, the engineer, following GUIDELINES.md.
+ANNOTATED_WEIGHT = 0.5
+ANNOTATIONS = Path(__file__).resolve().parent.parent / "models" / "labeller" / "annotations.jsonl"
 
 
-def weak_examples(pool: Path, limit: int) -> list[tuple[dict, int]]:
+def pool_text(record: dict) -> str:
+    """A pool article as vnsum reads it (and as annotations.jsonl's offsets count): title, lead, body."""
+    return "\n".join(part for part in (record.get("title"), record.get("lead"), record.get("body")) if part)
+
+
+def annotated_articles(pool: Path, annotations: Path) -> list[GoldArticle]:
+    """The hand-labelled pool articles, as gold articles (their text read from the pool, never stored)."""
+    wanted = {record["id"]: record for record in map(json.loads, annotations.read_text(encoding="utf-8").splitlines())}
+    articles = []
+    with gzip.open(pool, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record["id"] not in wanted:
+                continue
+            if record.get("in_gold"):
+                raise ValueError(f"{annotations}: {record['id']} is a gold article, which cross-validation scores")
+            text = pool_text(record)
+            sentences = tuple(GoldSentence(a, b, text[a:b], Label(label)) for a, b, label in wanted[record["id"]]["sentences"])
+            articles.append(GoldArticle(record["id"], text, sentences, {}, {}, True))
+    return articles
+
+
+def weak_examples(pool: Path, limit: int, skip: set[str] = frozenset()) -> list[tuple[dict, int]]:
+    """Confident cue-model labels of pool articles that are neither gold nor in `skip` (the hand-labelled ones)."""
     examples = []
     with gzip.open(pool, "rt", encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
-            if record.get("in_gold"):
+            if record.get("in_gold") or record["id"] in skip:
                 continue
-            text = "\n".join(part for part in (record.get("title"), record.get("lead"), record.get("body")) if part)
-            labelled = label_with_cues(segment(text))
+            labelled = label_with_cues(segment(pool_text(record)))
             for sentence, features in zip(labelled, sentence_features(labelled)):
                 if sentence.is_content and sentence.confidence >= WEAK_MIN_CONFIDENCE:
                     examples.append((features, LABELS.index(sentence.label)))
@@ -119,19 +146,21 @@ def _argmax(values: list[float]) -> int:
     return max(range(len(values)), key=values.__getitem__)
 
 
-def fit(examples: list[tuple[dict, int]], weak: list[tuple[dict, int]]):
-    return as_classifier(train(
-        [f for f, _ in examples] + [f for f, _ in weak],
-        [t for _, t in examples] + [t for _, t in weak],
-        [1.0] * len(examples) + [WEAK_WEIGHT] * len(weak),
-    ))
+def fit(examples: list[tuple[dict, int]], annotated: list[tuple[dict, int]], weak: list[tuple[dict, int]]):
+    """Gold examples at weight 1, hand-labelled pool sentences at ANNOTATED_WEIGHT, weak ones at WEAK_WEIGHT."""
+    weighted = [(examples, 1.0), (annotated, ANNOTATED_WEIGHT), (weak, WEAK_WEIGHT)]
+    return train(
+        [f for part, _ in weighted for f, _ in part],
+        [t for part, _ in weighted for _, t in part],
+        [w for part, w in weighted for _ in part],
+    )
 
 
-def cross_validate(articles, per_article, weak) -> dict:
+def cross_validate(articles, per_article, annotated, weak) -> dict:
     confusion: Counter = Counter()
     for fold in range(FOLDS):
         training = [e for k, ex in enumerate(per_article) if k % FOLDS != fold for e in ex]
-        model = fit(training, weak)
+        model = as_classifier(fit(training, annotated, weak))
         for k, article in enumerate(articles):
             if k % FOLDS != fold:
                 continue
@@ -147,22 +176,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared" / "data")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "models" / "labeller")
+    parser.add_argument("--annotations", type=Path, default=ANNOTATIONS)
     parser.add_argument("--weak-limit", type=int, default=200_000)
     args = parser.parse_args()
     started = time.time()
+    pool = args.data / "meetings_pool.jsonl.gz"
     articles = load_gold([args.data / "gold"])
     per_article = gold_examples(articles)
-    weak = weak_examples(args.data / "meetings_pool.jsonl.gz", args.weak_limit)
-    print(f"gold sentences: {sum(map(len, per_article))}, weak examples: {len(weak)}")
-    cv = cross_validate(articles, per_article, weak)
+    hand = annotated_articles(pool, args.annotations)
+    annotated = [e for ex in gold_examples(hand) for e in ex]
+    weak = weak_examples(pool, args.weak_limit, skip={a.id for a in hand})
+    print(f"gold sentences: {sum(map(len, per_article))}, hand-labelled: {len(annotated)} in {len(hand)} articles, weak: {len(weak)}")
+    cv = cross_validate(articles, per_article, annotated, weak)
     print("4-fold cross-validation by article on gold:", json.dumps(cv))
-    examples = [e for ex in per_article for e in ex] + weak
-    weights = train([f for f, _ in examples], [t for _, t in examples], [1.0] * (len(examples) - len(weak)) + [WEAK_WEIGHT] * len(weak))
+    weights = fit([e for ex in per_article for e in ex], annotated, weak)
     args.out.mkdir(parents=True, exist_ok=True)
     save(weights, args.out / "labeller.npz")
     metrics = {
         "cross_validation": cv,
         "gold_sentences": sum(map(len, per_article)),
+        "annotated_sentences": len(annotated),
+        "annotated_articles": len(hand),
         "weak_examples": len(weak),
         "training_seconds": round(time.time() - started, 1),
     }

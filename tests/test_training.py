@@ -1,13 +1,18 @@
-"""The training recipe's data plumbing (scripts/train_model.py, scripts/build_pairs.py), without training."""
+"""The training recipes' data plumbing (scripts/train_model.py, scripts/build_pairs.py, scripts/train_classifier.py),
+without training."""
 
+import json
 import random
 import sys
 
-from conftest import ROOT
+import pytest
+
+from conftest import ROOT, SHARED_DATA
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_pairs  # noqa: E402
+import train_classifier  # noqa: E402
 import train_model  # noqa: E402
 
 from vnsum.rewrite.guard import check  # noqa: E402
@@ -84,3 +89,27 @@ def test_no_aligned_pair_keeps_a_premise_without_its_point():
     source = "Mặc dù môi trường kinh doanh còn nhiều khó khăn, nhưng kết quả kinh doanh năm 2016 đã khởi sắc."
     assert build_pairs.aligned(source, "Môi trường kinh doanh còn nhiều khó khăn") is None
     assert build_pairs.aligned(source, "Kết quả kinh doanh năm 2016 khởi sắc") == "Kết quả kinh doanh năm 2016 khởi sắc."
+
+
+
+def test_hand_labels_are_offsets_and_labels_only_in_text_order():
+    """models/labeller/annotations.jsonl holds no article text (the corpora are not copied), one valid label per
+    sentence, sentences in order and disjoint; never a VietNews test article."""
+    records = [json.loads(line) for line in train_classifier.ANNOTATIONS.read_text(encoding="utf-8").splitlines()]
+    assert len(records) >= 40 and len({r["id"] for r in records}) == len(records)
+    for record in records:
+        assert set(record) == {"id", "sentences"} and "-test-" not in record["id"]
+        ends = [0]
+        for start, end, label in record["sentences"]:
+            assert ends[-1] <= start < end and label in {"achievement", "limitation", "directive", "context"}
+            ends.append(end)
+
+
+def test_hand_labels_align_with_their_pool_articles_none_of_them_gold():
+    pool = SHARED_DATA / "meetings_pool.jsonl.gz"
+    if not pool.is_file():
+        pytest.skip("../shared/data/meetings_pool.jsonl.gz is not present")
+    articles = train_classifier.annotated_articles(pool, train_classifier.ANNOTATIONS)  # raises on a gold article
+    assert len(articles) == len(train_classifier.ANNOTATIONS.read_text(encoding="utf-8").splitlines())
+    for article in articles:
+        assert all(s.text.strip() and s.end <= len(article.text) for s in article.sentences)
