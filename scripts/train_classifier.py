@@ -22,10 +22,10 @@ from pathlib import Path
 import numpy as np
 
 from vnsum.classifier import Classifier
+from vnsum.document import Label
 from vnsum.evaluate import label_scores
 from vnsum.features import DIMENSIONS, sentence_features
 from vnsum.gold import GoldArticle, GoldSentence, align, load_gold
-from vnsum.document import Label
 from vnsum.label import LABELS, label_with_cues, learned_probabilities
 from vnsum.segment import segment
 

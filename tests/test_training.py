@@ -91,7 +91,6 @@ def test_no_aligned_pair_keeps_a_premise_without_its_point():
     assert build_pairs.aligned(source, "Kết quả kinh doanh năm 2016 khởi sắc") == "Kết quả kinh doanh năm 2016 khởi sắc."
 
 
-
 def test_hand_labels_are_offsets_and_labels_only_in_text_order():
     """models/labeller/annotations.jsonl holds no article text (the corpora are not copied), one valid label per
     sentence, sentences in order and disjoint; never a VietNews test article."""
