@@ -27,7 +27,6 @@ from build_pairs import _OPENING_CLAUSE, _PARENTHESES  # noqa: E402 - the same d
 from vnsum.evaluate import evaluate, rouge
 from vnsum.gold import load_gold
 from vnsum.pipeline import Options
-from vnsum.rewrite.guard import check
 from vnsum.rewrite.model import BUNDLED, COMPRESS_PREFIX, Rewriter
 from vnsum.rewrite.stage import first_accepted
 from vnsum.select import trim
@@ -83,7 +82,8 @@ def main() -> None:
         "model_guarded": mean_rouge([p or deletion_baseline(s) for p, s in zip(printed, sources)], references),
         "copy_source": mean_rouge(sources, references),
         "rule_deletion": mean_rouge([deletion_baseline(s) for s in sources], references),
-        "guard_accepts_best": round(sum(check(o, s) is None for o, s in zip(outputs, sources)) / len(sources), 3),
+        # Hypotheses are distinct, so the best one was accepted exactly when it is the one printed.
+        "guard_accepts_best": round(sum(p == o for p, o in zip(printed, outputs)) / len(sources), 3),
         "guard_accepts": round(sum(p is not None for p in printed) / len(sources), 3),
         "seconds_per_pair": round(seconds / len(pairs), 4),
         "examples": [{"source": s, "model": o, "reference": r} for s, o, r in list(zip(sources, outputs, references))[:5]],
