@@ -17,9 +17,14 @@ from vnsum.lexicon.abbreviations import ABBREVIATIONS
 from vnsum.lexicon.layout import (
     BYLINE_MAX_SYLLABLES,
     CAPTION_TEXT,
+    ANY,
     DATELINE,
     GLUED_CREDIT_END,
+    GLUED_TIMESTAMP,
+    LOWER,
     PHOTO_CREDIT,
+    RUN_IN_OPENERS,
+    RUN_IN_SENTENCE,
     SENTENCE_END,
     SHORT_LINE_MAX_SYLLABLES,
     SOURCE_LINE,
@@ -81,8 +86,11 @@ def _paragraph_spans(text: str, start: int, end: int, p: int) -> list[_Span]:
             # The sentence just before a credit is the caption it credits.
             if k > 0 and kinds[k - 1] is Kind.BODY:
                 kinds[k - 1] = Kind.CAPTION
-        elif SOURCE_LINE.match(piece) and k == len(pieces) - 1:
+        elif SOURCE_LINE.match(piece) and k == len(pieces) - 1 or TIMESTAMP.match(piece):
             kinds[k] = Kind.SOURCE
+        elif not _ends_sentence(piece) and _syllables(piece) <= SHORT_LINE_MAX_SYLLABLES and CAPTION_TEXT.search(piece):
+            # A caption that the next sentence ran into: "Thủ tướng phát biểu tại hội nghị | Theo ông ..."
+            kinds[k] = Kind.CAPTION
     return [_Span(s, e, p, kind) for (s, e), kind in zip(pieces, kinds)]
 
 
@@ -107,6 +115,9 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans (stripped of surrounding space) inside text[start:end]."""
     cuts = [start]
     cuts += [m.end() for m in GLUED_CREDIT_END.finditer(text, start, end) if _starts_sentence(text, m.end(), end)]
+    cuts += [m.end() for m in RUN_IN_SENTENCE.finditer(text, start, end) if _opens_run_in(m)]
+    for m in GLUED_TIMESTAMP.finditer(text, start, end):
+        cuts += [m.start(), m.end()]
     for m in SENTENCE_END.finditer(text, start, end):
         after = m.end()
         if after >= end or not text[after].isspace() or not _starts_sentence(text, after, end, _OPENERS):
@@ -129,6 +140,16 @@ def _starts_sentence(text: str, at: int, end: int, openers: str = "") -> bool:
     while at < end and text[at].isspace():
         at += 1
     return at < end and (text[at].isupper() or text[at].isdigit() or text[at] in openers)
+
+
+def _opens_run_in(match: re.Match) -> bool:
+    """Does the word after a RUN_IN_OPENERS opener allow it (a lower-case word, a number ...)?"""
+    rule, after = RUN_IN_OPENERS[match.group("opener")], match.group("next")
+    if rule == ANY:
+        return True
+    if rule == LOWER:
+        return after[:1].islower()
+    return after[:1].isdigit() or after in ("nay", "qua")
 
 
 def _is_abbreviation(text: str, dot: int, floor: int) -> bool:

@@ -32,11 +32,46 @@ CAPTION_TEXT = re.compile(
 
 #: A line that names the wire service or outlet: "(TTXVN/Vietnam+)", "Theo VOV", "Nguồn: Chinhphu.vn".
 SOURCE_LINE = re.compile(
-    r"^(?:\((?:[^()\n]{1,60})\)\.?|(?:Theo|Nguồn)\s*:?\s+[^\n]{1,60}|\(?Nguồn\s*:[^\n]{1,60})$"
+    r"^(?:\((?:[^()\n]{1,60})\)\.?|Nguồn\s*:?\s+[^\n]{1,60}|\(?Nguồn\s*:[^\n]{1,60}"
+    # "Theo" names an outlet (a capital or a web address), not a speaker: "Theo ông Minh, ..." is a sentence.
+    r"|Theo\s*:?\s+(?:[A-ZĐ]|\w+\.\w)[^\n,;]{0,59})$"
 )
 
 #: A live-blog timestamp line: "• 2017-05-13 09:44".
 TIMESTAMP = re.compile(r"^[•·\-–]?\s*\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2})?$")
+
+#: The same timestamp inside a paragraph, between the entries of a live blog that lost their line breaks:
+#: "... Ảnh: Thắng Quang. • 2017-05-13 09:31 Theo cử tri ...". segment.py cuts before and after it.
+GLUED_TIMESTAMP = re.compile(r"(?<!\S)[•·]\s*\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2})?(?=\s)")
+
+#: Words that open a sentence and are never capitalised inside one, with what must follow them. Met after a letter or
+#: a digit with only a space between, they start a sentence that a heading or caption ran into when the page lost its
+#: line break: "Thủ tướng phát biểu tại hội nghị Theo ông Nguyễn Túc, ...", "Ảnh: VGP Ngày 7/7/2017, ...".
+#: Words that are also names or parts of names are left out ("Song", "Anh", "Đồng" Nai, "Phát" triển in "Bộ Nông
+#: nghiệp và Phát triển nông thôn", "Vì" in "Quỹ Vì người nghèo", "Không" liên kết, "Bà" Rịa, "Các" and "Một" in
+#: "Luật Các tổ chức tín dụng", "Công ty TNHH Một thành viên"), or kept only with
+#: the word they open with ("Đồng thời", "Phát biểu"). ANY: any word may follow; LOWER: a lower-case word (so "Tuy
+#: nhiên" counts, "Tuy Phước" does not); TIME: a number, "nay" or "qua" ("Sáng 7/7", not "Trần Huy Sáng cho biết").
+ANY, LOWER, TIME = "any", "lower", "time"
+RUN_IN_OPENERS = {
+    "Theo": ANY,
+    "Ông": ANY,
+    **dict.fromkeys(
+        ("Tại", "Trong", "Trước", "Sau", "Để", "Do", "Với", "Về", "Khi", "Nếu", "Nhưng", "Còn", "Cũng", "Qua", "Hiện",
+         "Tới", "Cùng", "Mỗi", "Việc", "Đây", "Đó", "Tuy", "Chúng", "Tôi"),
+        LOWER,
+    ),
+    **dict.fromkeys(
+        ("Đồng thời", "Ngoài ra", "Bên cạnh", "Đặc biệt", "Cụ thể", "Phát biểu", "Tham dự", "Tham gia", "Cử tri"), ANY
+    ),
+    **dict.fromkeys(("Sáng", "Chiều", "Tối", "Trưa", "Ngày", "Hôm"), TIME),
+}
+#: The space before such an opener; the groups name the opener and the word after it, for the check above.
+RUN_IN_SENTENCE = re.compile(
+    r"(?<=[^\W_])[ \t]+(?=(?P<opener>"
+    + "|".join(sorted(RUN_IN_OPENERS, key=len, reverse=True))
+    + r")[ \t,]+(?P<next>\w*))"
+)
 
 #: Site furniture after the article: from such a short line on (see TRAILER_MAX_SYLLABLES) all is trailer.
 TRAILER_START = re.compile(
