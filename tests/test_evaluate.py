@@ -66,7 +66,7 @@ def test_meta_matching_is_normalised():
 def test_shipped_classifier_loads_and_labels(seed_text):
     assert MODEL_PATH.exists()
     model = learned_model()
-    assert model is not None and model.name == "logreg/3"
+    assert model is not None and model.name == "logreg/4"
     from vnsum.label import label_sentences
 
     labels = {s.text: s.label for s in label_sentences(segment(seed_text))}

@@ -29,7 +29,7 @@ class Classifier:
     """`weights` is the (DIMENSIONS, classes) matrix flattened row by row: any sequence of floats."""
 
     weights: Sequence[float]
-    name: str = "logreg/3"
+    name: str = "logreg/4"
 
     def probabilities(self, features: Features) -> list[float]:
         logits = [0.0] * _CLASSES
