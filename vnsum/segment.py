@@ -4,6 +4,8 @@ Paragraphs are lines (news copy often has no blank lines between them). Within a
 sentence ends at . ! ? … (plus closing quotes) followed by space and a capital, a digit or an
 opening quote, unless the stop belongs to an abbreviation (TP. Hồ Chí Minh, PGS.TS.) or an
 initial. Numbers and dates (7,5%; 1.000 tỷ; 17/7) never contain "stop + space" and are safe.
+A sentence also starts where a heading, caption or live-blog timestamp ran into it when the page lost its
+line break: a sentence opener capitalised right after a word (lexicon/layout.py, RUN_IN_OPENERS).
 All scans are single regex passes, linear in the input.
 """
 
@@ -15,9 +17,9 @@ from dataclasses import dataclass
 from vnsum.document import Kind, Sentence
 from vnsum.lexicon.abbreviations import ABBREVIATIONS
 from vnsum.lexicon.layout import (
+    ANY,
     BYLINE_MAX_SYLLABLES,
     CAPTION_TEXT,
-    ANY,
     DATELINE,
     GLUED_CREDIT_END,
     GLUED_TIMESTAMP,

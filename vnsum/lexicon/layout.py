@@ -49,9 +49,9 @@ GLUED_TIMESTAMP = re.compile(r"(?<!\S)[•·]\s*\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\
 #: line break: "Thủ tướng phát biểu tại hội nghị Theo ông Nguyễn Túc, ...", "Ảnh: VGP Ngày 7/7/2017, ...".
 #: Words that are also names or parts of names are left out ("Song", "Anh", "Đồng" Nai, "Phát" triển in "Bộ Nông
 #: nghiệp và Phát triển nông thôn", "Vì" in "Quỹ Vì người nghèo", "Không" liên kết, "Bà" Rịa, "Các" and "Một" in
-#: "Luật Các tổ chức tín dụng", "Công ty TNHH Một thành viên"), or kept only with
-#: the word they open with ("Đồng thời", "Phát biểu"). ANY: any word may follow; LOWER: a lower-case word (so "Tuy
-#: nhiên" counts, "Tuy Phước" does not); TIME: a number, "nay" or "qua" ("Sáng 7/7", not "Trần Huy Sáng cho biết").
+#: "Luật Các tổ chức tín dụng" and "Công ty TNHH Một thành viên"), or kept only with the word they open with
+#: ("Đồng thời", "Phát biểu"). ANY: any word may follow; LOWER: a lower-case word (so "Tuy nhiên" counts, "Tuy
+#: Phước" does not); TIME: a number, "nay" or "qua" ("Sáng 7/7", not "Trần Huy Sáng cho biết").
 ANY, LOWER, TIME = "any", "lower", "time"
 RUN_IN_OPENERS = {
     "Theo": ANY,
