@@ -31,6 +31,7 @@ from vnsum.lexicon.layout import (
     SHORT_LINE_MAX_SYLLABLES,
     SOURCE_LINE,
     TRAILER_MAX_SYLLABLES,
+    TIME_WORDS,
     TIMESTAMP,
     TRAILER_START,
 )
@@ -88,9 +89,9 @@ def _paragraph_spans(text: str, start: int, end: int, p: int) -> list[_Span]:
             # The sentence just before a credit is the caption it credits.
             if k > 0 and kinds[k - 1] is Kind.BODY:
                 kinds[k - 1] = Kind.CAPTION
-        elif SOURCE_LINE.match(piece) and k == len(pieces) - 1 or TIMESTAMP.match(piece):
+        elif (SOURCE_LINE.match(piece) and k == len(pieces) - 1) or TIMESTAMP.match(piece):
             kinds[k] = Kind.SOURCE
-        elif not _ends_sentence(piece) and _syllables(piece) <= SHORT_LINE_MAX_SYLLABLES and CAPTION_TEXT.search(piece):
+        elif not _ends_sentence(piece) and _reads_as_caption(piece):
             # A caption that the next sentence ran into: "Thủ tướng phát biểu tại hội nghị | Theo ông ..."
             kinds[k] = Kind.CAPTION
     return [_Span(s, e, p, kind) for (s, e), kind in zip(pieces, kinds)]
@@ -106,11 +107,16 @@ def _standalone_kind(line: str) -> Kind:
     if n <= BYLINE_MAX_SYLLABLES and not _ends_sentence(line) and _all_capitalised(line):
         # A short run of capitalised syllables is a byline at the end, a speaker's name elsewhere.
         return Kind.BYLINE
-    if n <= SHORT_LINE_MAX_SYLLABLES and CAPTION_TEXT.search(line):
+    if _reads_as_caption(line):
         return Kind.CAPTION
     if n <= SHORT_LINE_MAX_SYLLABLES and not _ends_sentence(line):
         return Kind.HEADING
     return Kind.BODY
+
+
+def _reads_as_caption(text: str) -> bool:
+    """Short and worded like a photo caption ("Quang cảnh hội nghị", "... phát biểu tại hội nghị")."""
+    return _syllables(text) <= SHORT_LINE_MAX_SYLLABLES and bool(CAPTION_TEXT.search(text))
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -151,7 +157,7 @@ def _opens_run_in(match: re.Match) -> bool:
         return True
     if rule == LOWER:
         return after[:1].islower()
-    return after[:1].isdigit() or after in ("nay", "qua")
+    return after[:1].isdigit() or after in TIME_WORDS
 
 
 def _is_abbreviation(text: str, dot: int, floor: int) -> bool:

@@ -37,12 +37,13 @@ SOURCE_LINE = re.compile(
     r"|Theo\s*:?\s+(?:[A-ZĐ]|\w+\.\w)[^\n,;]{0,59})$"
 )
 
+_STAMP = r"\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2})?"
 #: A live-blog timestamp line: "• 2017-05-13 09:44".
-TIMESTAMP = re.compile(r"^[•·\-–]?\s*\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2})?$")
+TIMESTAMP = re.compile(rf"^[•·\-–]?\s*{_STAMP}$")
 
 #: The same timestamp inside a paragraph, between the entries of a live blog that lost their line breaks:
 #: "... Ảnh: Thắng Quang. • 2017-05-13 09:31 Theo cử tri ...". segment.py cuts before and after it.
-GLUED_TIMESTAMP = re.compile(r"(?<!\S)[•·]\s*\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2})?(?=\s)")
+GLUED_TIMESTAMP = re.compile(rf"(?<!\S)[•·]\s*{_STAMP}(?=\s)")
 
 #: Words that open a sentence and are never capitalised inside one, with what must follow them. Met after a letter or
 #: a digit with only a space between, they start a sentence that a heading or caption ran into when the page lost its
@@ -53,6 +54,8 @@ GLUED_TIMESTAMP = re.compile(r"(?<!\S)[•·]\s*\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\
 #: ("Đồng thời", "Phát biểu"). ANY: any word may follow; LOWER: a lower-case word (so "Tuy nhiên" counts, "Tuy
 #: Phước" does not); TIME: a number, "nay" or "qua" ("Sáng 7/7", not "Trần Huy Sáng cho biết").
 ANY, LOWER, TIME = "any", "lower", "time"
+#: The words besides a number that may follow a TIME opener: "Sáng nay", "Hôm qua".
+TIME_WORDS = ("nay", "qua")
 RUN_IN_OPENERS = {
     "Theo": ANY,
     "Ông": ANY,
