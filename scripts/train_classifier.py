@@ -2,8 +2,9 @@
 
 Data: sentences of pool articles (../shared/data/meetings_pool.jsonl.gz) labelled by hand
 (models/labeller/annotations.jsonl: offsets and labels, no text) and the gold articles of ../shared/data/gold.
-Gold scores are reported by 4-fold cross-validation by article: a fold's articles are never in the data its
-model trained on. The fit is full-batch L-BFGS to the optimum, so a run is deterministic.
+The classifier is fitted by full-batch L-BFGS to the optimum, so a run is deterministic; the sequence model's
+transitions and prior are counted on the same articles. Gold scores are reported by 4-fold cross-validation by
+article: a fold's articles are never in the data its model trained on.
 
     python scripts/train_classifier.py [--data ../shared/data] [--out models/labeller]
 """
@@ -15,16 +16,17 @@ import gzip
 import json
 import time
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from vnsum.classifier import Classifier
-from vnsum.document import Label
+from vnsum.document import Label, Sentence
 from vnsum.evaluate import label_scores
 from vnsum.features import DIMENSIONS, sentence_features
 from vnsum.gold import GoldArticle, GoldSentence, align, load_gold
-from vnsum.label import LABELS, learned_probabilities
+from vnsum.label import LABELS, label_learned
 from vnsum.segment import segment
 
 FOLDS = 4
@@ -58,17 +60,54 @@ def annotated_articles(pool: Path, annotations: Path) -> list[GoldArticle]:
     return articles
 
 
-def gold_examples(articles) -> list[list[tuple[dict, int]]]:
-    """Per article: our sentences, each labelled with the gold sentence it overlaps most."""
-    per_article = []
+@dataclass(frozen=True)
+class Labelled:
+    """One of our sentences of a labelled article: its features and the index of the label of the gold sentence
+    it overlaps most (None where it overlaps none)."""
+
+    sentence: Sentence
+    features: dict[int, float]
+    target: int | None
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """The classifier's weights and the sequence model's log-probabilities, as numpy arrays."""
+
+    weights: np.ndarray
+    transitions: np.ndarray
+    prior: np.ndarray
+
+
+def labelled_articles(articles: list[GoldArticle]) -> list[list[Labelled]]:
+    """Per article: our sentences, in order, each with the label of the gold sentence it overlaps most."""
+    out = []
     for article in articles:
         ours = segment(article.text)
-        features = sentence_features(ours)
         back = align(ours, article.sentences)
-        per_article.append(
-            [(features[k], LABELS.index(article.sentences[b].label)) for k, b in enumerate(back) if b is not None]
+        out.append(
+            [
+                Labelled(sentence, features, None if b is None else LABELS.index(article.sentences[b].label))
+                for sentence, features, b in zip(ours, sentence_features(ours), back)
+            ]
         )
-    return per_article
+    return out
+
+
+def sequence_model(articles: list[list[Labelled]]) -> tuple[np.ndarray, np.ndarray]:
+    """Log-probabilities (add-one smoothed) of label b after label a between consecutive labelled content
+    sentences, across a paragraph break ([0]) and within one ([1]); and of each label among all labelled ones."""
+    counts = np.ones((2, len(LABELS), len(LABELS)))
+    prior = np.ones(len(LABELS))
+    for article in articles:
+        for example in article:
+            if example.target is not None:
+                prior[example.target] += 1
+        content = [example for example in article if example.sentence.is_content]
+        for a, b in zip(content, content[1:]):
+            if a.target is not None and b.target is not None:
+                counts[int(a.sentence.paragraph == b.sentence.paragraph), a.target, b.target] += 1
+    return np.log(counts / counts.sum(axis=2, keepdims=True)), np.log(prior / prior.sum())
 
 
 def train(examples: list[dict], targets: list[int], sample_weights: list[float], l2: float = L2) -> np.ndarray:
@@ -131,9 +170,12 @@ def _lbfgs(loss_and_gradient, w: np.ndarray, memory: int = 10, tolerance: float 
     return w
 
 
-def as_classifier(weights: np.ndarray) -> Classifier:
-    """The weights as shipped behind the same plain-Python scorer `vnsum brief` uses."""
-    return Classifier(weights=_shipped(weights).ravel().tolist())
+def as_classifier(fitted: Fitted) -> Classifier:
+    """The model as shipped, behind the same plain-Python scorer `vnsum brief` uses."""
+    transitions = tuple(tuple(tuple(map(float, row)) for row in side) for side in fitted.transitions)
+    return Classifier(
+        weights=_shipped(fitted.weights).ravel().tolist(), transitions=transitions, prior=tuple(map(float, fitted.prior))
+    )
 
 
 def _shipped(weights: np.ndarray) -> np.ndarray:
@@ -141,21 +183,22 @@ def _shipped(weights: np.ndarray) -> np.ndarray:
     return weights.astype(np.float16).astype("<f4")
 
 
-def save(weights: np.ndarray, path: Path) -> None:
-    np.savez(path, weights=_shipped(weights), labels=np.array([label.value for label in LABELS]))
+def save(fitted: Fitted, path: Path) -> None:
+    np.savez(
+        path,
+        weights=_shipped(fitted.weights),
+        transitions=fitted.transitions.astype("<f4"),
+        prior=fitted.prior.astype("<f4"),
+        labels=np.array([label.value for label in LABELS]),
+    )
 
 
-def _argmax(values: list[float]) -> int:
-    return max(range(len(values)), key=values.__getitem__)
-
-
-def fit(examples: list[tuple[dict, int]], annotated: list[tuple[dict, int]]) -> np.ndarray:
-    """Gold examples at weight 1, hand-labelled pool sentences at ANNOTATED_WEIGHT."""
-    weighted = [(examples, 1.0), (annotated, ANNOTATED_WEIGHT)]
-    features = [f for part, _ in weighted for f, _ in part]
-    targets = [t for part, _ in weighted for _, t in part]
-    weights = [w for part, w in weighted for _ in part]
-    return train(features, targets, weights)
+def fit(gold: list[list[Labelled]], annotated: list[list[Labelled]]) -> Fitted:
+    """Gold examples at weight 1, hand-labelled pool sentences at ANNOTATED_WEIGHT; transitions from both."""
+    weighted = [(example, weight) for part, weight in ((gold, 1.0), (annotated, ANNOTATED_WEIGHT))
+                for article in part for example in article if example.target is not None]
+    weights = train([e.features for e, _ in weighted], [e.target for e, _ in weighted], [w for _, w in weighted])
+    return Fitted(weights, *sequence_model(gold + annotated))
 
 
 def cross_validate(articles, per_article, fit_fold, group=None) -> dict:
@@ -163,17 +206,14 @@ def cross_validate(articles, per_article, fit_fold, group=None) -> dict:
     examples (plus whatever it adds). With `group` (article -> name), the scores of each group too."""
     confusions: dict[str, Counter] = defaultdict(Counter)
     for fold in range(FOLDS):
-        training = [e for k, ex in enumerate(per_article) if k % FOLDS != fold for e in ex]
-        model = as_classifier(fit_fold(training))
+        model = as_classifier(fit_fold([labelled for k, labelled in enumerate(per_article) if k % FOLDS != fold]))
         for k, article in enumerate(articles):
             if k % FOLDS != fold:
                 continue
-            ours = segment(article.text)
-            probabilities = learned_probabilities(ours, model)
+            ours = label_learned(tuple(example.sentence for example in per_article[k]), model)
             confusion = confusions[group(article) if group else "all"]
             for g, j in zip(article.sentences, align(article.sentences, ours)):
-                predicted = "context" if j is None or not ours[j].is_content else LABELS[_argmax(probabilities[j])].value
-                confusion[(g.label.value, predicted)] += 1
+                confusion[(g.label.value, "context" if j is None else ours[j].label.value)] += 1
     scores = label_scores(sum(confusions.values(), Counter()))
     if group:
         scores["by_group"] = {name: label_scores(confusion) for name, confusion in sorted(confusions.items())}
@@ -194,25 +234,23 @@ def main() -> None:
     started = time.time()
     pool = args.data / "meetings_pool.jsonl.gz"
     articles = load_gold([args.data / "gold"])
-    per_article = gold_examples(articles)
+    gold = labelled_articles(articles)
     hand = annotated_articles(pool, args.annotations)
-    hand_per_article = gold_examples(hand)
-    annotated = [e for ex in hand_per_article for e in ex]
-    print(f"gold sentences: {sum(map(len, per_article))}, hand-labelled: {len(annotated)} in {len(hand)} articles")
-    cv = cross_validate(articles, per_article, lambda training: fit(training, annotated))
+    annotated = labelled_articles(hand)
+    gold_sentences, annotated_sentences = (sum(e.target is not None for a in part for e in a) for part in (gold, annotated))
+    print(f"gold sentences: {gold_sentences}, hand-labelled: {annotated_sentences} in {len(hand)} articles")
+    cv = cross_validate(articles, gold, lambda training: fit(training, annotated))
     print("4-fold cross-validation by article on gold:", json.dumps(cv))
     # The hand-labelled articles as a second, larger test set, from more outlets than the gold's one.
-    gold_all = [e for ex in per_article for e in ex]
-    hand_cv = cross_validate(hand, hand_per_article, lambda training: fit(gold_all, training), group=outlet)
+    hand_cv = cross_validate(hand, annotated, lambda training: fit(gold, training), group=outlet)
     print("4-fold cross-validation by article on the hand-labelled articles:", json.dumps(hand_cv))
-    weights = fit(gold_all, annotated)
     args.out.mkdir(parents=True, exist_ok=True)
-    save(weights, args.out / "labeller.npz")
+    save(fit(gold, annotated), args.out / "labeller.npz")
     metrics = {
         "cross_validation": cv,
         "hand_cross_validation": hand_cv,
-        "gold_sentences": sum(map(len, per_article)),
-        "annotated_sentences": len(annotated),
+        "gold_sentences": gold_sentences,
+        "annotated_sentences": annotated_sentences,
         "annotated_articles": len(hand),
         "training_seconds": round(time.time() - started, 1),
     }

@@ -66,7 +66,7 @@ def test_meta_matching_is_normalised():
 def test_shipped_classifier_loads_and_labels(seed_text):
     assert MODEL_PATH.exists()
     model = learned_model()
-    assert model is not None and model.name == "logreg/4"
+    assert model is not None and model.name == "logreg/5"
     from vnsum.label import label_sentences
 
     labels = {s.text: s.label for s in label_sentences(segment(seed_text))}
@@ -93,15 +93,29 @@ def test_eval_command_on_gold(gold_dir, tmp_path):
 
 
 def test_plain_python_classifier_matches_numpy(seed_text):
-    """The shipped npz read without numpy scores exactly as numpy would."""
+    """The shipped npz read without numpy holds and scores exactly what numpy reads."""
     np = pytest.importorskip("numpy")
     from vnsum.features import sentence_features
 
     model = learned_model()
     with np.load(MODEL_PATH, allow_pickle=False) as data:
         weights = data["weights"].astype(np.float32)
+        assert np.array_equal(np.asarray(model.transitions, dtype=np.float32), data["transitions"])
+        assert np.array_equal(np.asarray(model.prior, dtype=np.float32), data["prior"])
     for features in sentence_features(segment(seed_text)):
         index = np.fromiter(features.keys(), dtype=np.int64)
         logits = np.fromiter(features.values(), dtype=np.float32) @ weights[index]
         expected = np.exp(logits - logits.max())
         assert np.allclose(model.probabilities(features), expected / expected.sum(), atol=1e-5)
+
+
+def test_a_labeller_file_of_another_version_is_refused(tmp_path):
+    """A file without the sequence model (logreg/4 and before) fails to load with a message, not a KeyError."""
+    np = pytest.importorskip("numpy")
+    from vnsum.classifier import load
+
+    old = tmp_path / "labeller.npz"
+    with np.load(MODEL_PATH, allow_pickle=False) as data:
+        np.savez(old, weights=data["weights"], labels=data["labels"])
+    with pytest.raises(ValueError, match="not a vnsum labeller for this version"):
+        load(old)
