@@ -195,8 +195,13 @@ def save(fitted: Fitted, path: Path) -> None:
 
 def fit(gold: list[list[Labelled]], annotated: list[list[Labelled]]) -> Fitted:
     """Gold examples at weight 1, hand-labelled pool sentences at ANNOTATED_WEIGHT; transitions from both."""
-    weighted = [(example, weight) for part, weight in ((gold, 1.0), (annotated, ANNOTATED_WEIGHT))
-                for article in part for example in article if example.target is not None]
+    weighted = [
+        (example, weight)
+        for part, weight in ((gold, 1.0), (annotated, ANNOTATED_WEIGHT))
+        for article in part
+        for example in article
+        if example.target is not None
+    ]
     weights = train([e.features for e, _ in weighted], [e.target for e, _ in weighted], [w for _, w in weighted])
     return Fitted(weights, *sequence_model(gold + annotated))
 
