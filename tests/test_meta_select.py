@@ -49,6 +49,21 @@ def test_a_role_after_a_dash_or_comma_ends_where_the_sentence_goes_on():
         assert [(p.name, p.role) for p in meta.chair][:1] == [chair], text
 
 
+def test_an_event_name_ends_before_its_predicate_and_never_on_a_comma():
+    cases = {
+        "Tiếp tục chương trình Kỳ họp thứ 3, sáng 8/6, các đại biểu Quốc hội thảo luận về dự án Luật Thủy lợi.":
+            "Kỳ họp thứ 3",
+        "Phiên họp diễn ra trong bối cảnh Kỳ họp thứ 3, Quốc hội Khóa XIV đang diễn ra với nhiều nội dung quan trọng.":
+            "Kỳ họp thứ 3, Quốc hội Khóa XIV",
+        "Ông mong muốn các ý kiến tại Đại hội Đoàn toàn quốc lần thứ XI phải bám sát tình hình thanh niên.":
+            "Đại hội Đoàn toàn quốc lần thứ XI",
+        "Hội nghị Trung ương 4, khóa XII vừa qua đã ban hành Nghị quyết về xây dựng Đảng.": "Hội nghị Trung ương 4, khóa XII",
+        "Bộ Công Thương tổ chức Hội nghị kết nối doanh nghiệp nhỏ và vừa tại Hà Nội.": "Hội nghị kết nối doanh nghiệp nhỏ và vừa",
+    }
+    for text, event in cases.items():
+        assert read_meta(label_sentences(segment(text))).event == event, text
+
+
 def sentence(i: int, text: str, label: Label, paragraph: int = 0) -> Sentence:
     return Sentence(i=i, start=0, end=len(text), text=text, paragraph=paragraph, kind=Kind.BODY, label=label, confidence=0.9)
 

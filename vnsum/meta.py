@@ -84,7 +84,7 @@ def _cut_event(text: str, start: int) -> str:
         if not _CONTINUATION_RE.match(piece):
             break
         kept.append(piece)
-    return ", ".join(kept).strip()
+    return ", ".join(kept).strip(" ,")
 
 
 def _date(lead: list[Sentence]) -> str | None:

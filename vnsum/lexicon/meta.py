@@ -10,9 +10,12 @@ EVENT_NOUNS = (
     r"Cuộc tiếp xúc|Hội nghị trực tuyến|Phiên giải trình|Buổi gặp mặt|Cuộc gặp|Họp báo"
 )
 
-#: Where the event name stops: the start of the time, place, chair or purpose that follows it.
+#: Where the event name stops: the start of the time, place, chair or purpose that follows it, or of the
+#: predicate ("Kỳ họp thứ 3, Quốc hội khóa XIV đang diễn ra", "Đại hội ... lần thứ XI phải bám sát", "... vừa qua";
+#: but "doanh nghiệp nhỏ và vừa" is a name).
 EVENT_STOPS = (
-    r"\s+(?:tại|do|dưới sự|với sự|nhằm|vào|có sự|để|sáng|chiều|tối|ngày|hôm|đã|diễn ra|được tổ chức)\b|[.;:!?](?=\s|$)|[()\"“”]|\s+[-–]\s+"
+    r"\s+(?:tại|do|dưới sự|với sự|nhằm|vào|có sự|để|sáng|chiều|tối|ngày|hôm|đã|đang|sẽ|phải|mà|diễn ra|"
+    r"được tổ chức)\b|(?<!và)\s+vừa\b|[.;:!?](?=\s|$)|[()\"“”]|\s+[-–]\s+"
 )
 
 #: Words after a comma that continue an event name ("..., triển khai nhiệm vụ 6 tháng cuối năm", "Kỳ họp thứ 3,
