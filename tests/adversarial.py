@@ -33,6 +33,9 @@ UNITS: dict[str, str] = {
     "nested-tags": "<div>",
     "abbreviations": "TP. ",
     "title-glue": "Thủ tướng Chính phủ, ",
+    "glued-stops": "Ab...",
+    "spaced-capitals": "a  Bc d ",
+    "capital-run": "A",
 }
 
 

@@ -122,6 +122,53 @@ def test_an_opener_that_is_part_of_a_name_does_not_cut():
         assert texts(whole) == [whole]
 
 
+def test_a_sentence_after_a_closing_quote_is_cut_where_an_opener_is_capitalised():
+    head = 'Người tạo án oan phải đền bù cho người bị oan"'
+    assert texts(f'"{head} Cử tri Nguyễn Xuân Du chia sẻ việc này.') == [f'"{head}', "Cử tri Nguyễn Xuân Du chia sẻ việc này."]
+    assert texts("“Lãnh đạo làm như không phải việc của mình” Theo đánh giá tại phiên họp, tình hình đã tốt hơn.") == [
+        "“Lãnh đạo làm như không phải việc của mình”",
+        "Theo đánh giá tại phiên họp, tình hình đã tốt hơn.",
+    ]
+
+
+def test_two_spaces_where_a_line_break_was_lost_end_a_heading_but_not_a_link():
+    """The pages mark a lost line break with two spaces; a link's anchor is spaced so too, and stays inside."""
+    assert texts("Tái cơ cấu nợ công  Bộ trưởng Bộ Tài chính cho biết nợ công đã giảm.") == [
+        "Tái cơ cấu nợ công",
+        "Bộ trưởng Bộ Tài chính cho biết nợ công đã giảm.",
+    ]
+    assert texts("Tiêu đề\nCâu trước đã xong.  Đại biểu tỉnh Ninh Thuận đề nghị làm rõ  Nguyễn Văn An") == [
+        "Tiêu đề",
+        "Câu trước đã xong.",
+        "Đại biểu tỉnh Ninh Thuận đề nghị làm rõ",
+        "Nguyễn Văn An",
+    ]
+    for whole in (
+        "Ông công bố quyết định kỷ luật của  Ban Bí thư  đối với ông  Nguyễn Văn Thiện , nguyên Bí thư.",
+        "Theo mục tiêu đề ra, đến 2020,  Đại học Việt Nhật  sẽ bắt đầu đào tạo.",
+    ):
+        assert texts(whole) == [whole]
+
+
+def test_a_stop_with_no_space_after_it_still_ends_a_sentence_unless_it_ends_an_abbreviation():
+    assert texts("Việc này đang được dư luận rất quan tâm.Cùng đó, HĐND sẽ giám sát.") == [
+        "Việc này đang được dư luận rất quan tâm.",
+        "Cùng đó, HĐND sẽ giám sát.",
+    ]
+    assert texts("Ảnh hưởng thế nào tới GDP, CPI...Nếu mức tăng vượt thẩm quyền thì trình Thủ tướng.")[0] == (
+        "Ảnh hưởng thế nào tới GDP, CPI..."
+    )
+    for whole in ("Báo cáo của Ths.Nguyễn Văn An được thông qua.", "Hội nghị tại TP.Hồ Chí Minh đã kết thúc."):
+        assert texts(whole) == [whole]
+
+
+def test_a_byline_run_into_the_last_sentence_is_a_byline():
+    got = segment("Tiêu đề bài\nCâu thứ nhất đã xong. Câu cuối cùng nói về tình trạng được mùa rớt giá… Phạm Nghĩa")
+    assert (got[-1].kind, got[-1].text) == (Kind.BYLINE, "Phạm Nghĩa")
+    got = segment("Tiêu đề bài\nCâu thứ nhất đã xong. Phạm Nghĩa phát biểu.\nĐoạn cuối cùng của bài viết.")
+    assert all(s.kind is not Kind.BYLINE for s in got)
+
+
 def test_a_live_blog_timestamp_inside_a_paragraph_is_its_own_source_line():
     got = [(s.kind, s.text) for s in segment("Ảnh: Thắng Quang. • 2017-05-13 09:31 Theo cử tri Minh, việc này chậm.")]
     assert got[1:] == [(Kind.SOURCE, "• 2017-05-13 09:31"), (Kind.BODY, "Theo cử tri Minh, việc này chậm.")]

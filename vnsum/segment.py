@@ -5,7 +5,9 @@ sentence ends at . ! ? … (plus closing quotes) followed by space and a capital
 opening quote, unless the stop belongs to an abbreviation (TP. Hồ Chí Minh, PGS.TS.) or an
 initial. Numbers and dates (7,5%; 1.000 tỷ; 17/7) never contain "stop + space" and are safe.
 A sentence also starts where a heading, caption or live-blog timestamp ran into it when the page lost its
-line break: a sentence opener capitalised right after a word (lexicon/layout.py, RUN_IN_OPENERS).
+line break: a sentence opener capitalised right after a word or a closing quote (lexicon/layout.py,
+RUN_IN_OPENERS), two spaces before a capitalised word (GLUED_BY_SPACES), a stop with no space after it
+(GLUED_AT_STOP). A short capitalised run that ends the article is its byline.
 All scans are single regex passes, linear in the input.
 """
 
@@ -21,6 +23,8 @@ from vnsum.lexicon.layout import (
     BYLINE_MAX_SYLLABLES,
     CAPTION_TEXT,
     DATELINE,
+    GLUED_AT_STOP,
+    GLUED_BY_SPACES,
     GLUED_CREDIT_END,
     GLUED_TIMESTAMP,
     LOWER,
@@ -39,6 +43,7 @@ from vnsum.lexicon.layout import (
 _LINE = re.compile(r"[^\n]+")
 _OPENERS = "\"“‘«([•–-"
 _FINAL_PUNCT = ".!?…:;\"”»)"
+_LONGEST_ABBREVIATION = 2 * max(map(len, ABBREVIATIONS)) + 2
 
 
 @dataclass(frozen=True)
@@ -68,14 +73,14 @@ def segment(text: str) -> tuple[Sentence, ...]:
             elif not _ends_sentence(line) and _syllables(line) <= 2 * SHORT_LINE_MAX_SYLLABLES:
                 spans.extend(_strip(text, start, end, p, Kind.TITLE))
                 continue
-        spans.extend(_paragraph_spans(text, start, end, p))
+        spans.extend(_paragraph_spans(text, start, end, p, last=p == trailer_from - 1))
     return tuple(
         Sentence(i=i, start=s.start, end=s.end, text=text[s.start : s.end], paragraph=s.paragraph, kind=s.kind)
         for i, s in enumerate(spans)
     )
 
 
-def _paragraph_spans(text: str, start: int, end: int, p: int) -> list[_Span]:
+def _paragraph_spans(text: str, start: int, end: int, p: int, last: bool) -> list[_Span]:
     pieces = _split_sentences(text, start, end)
     line = text[start:end].strip()
     if len(pieces) == 1:
@@ -94,6 +99,9 @@ def _paragraph_spans(text: str, start: int, end: int, p: int) -> list[_Span]:
         elif not _ends_sentence(piece) and _reads_as_caption(piece):
             # A caption that the next sentence ran into: "Thủ tướng phát biểu tại hội nghị | Theo ông ..."
             kinds[k] = Kind.CAPTION
+    if last and _reads_as_byline(text[pieces[-1][0] : pieces[-1][1]]):
+        # The byline that the article's last sentence ran into: "... Thủ tướng nói  Minh Hạnh".
+        kinds[-1] = Kind.BYLINE
     return [_Span(s, e, p, kind) for (s, e), kind in zip(pieces, kinds)]
 
 
@@ -103,15 +111,19 @@ def _standalone_kind(line: str) -> Kind:
         return Kind.CAPTION
     if SOURCE_LINE.match(line) or TIMESTAMP.match(line):
         return Kind.SOURCE
-    n = _syllables(line)
-    if n <= BYLINE_MAX_SYLLABLES and not _ends_sentence(line) and _all_capitalised(line):
+    if _reads_as_byline(line):
         # A short run of capitalised syllables is a byline at the end, a speaker's name elsewhere.
         return Kind.BYLINE
     if _reads_as_caption(line):
         return Kind.CAPTION
-    if n <= SHORT_LINE_MAX_SYLLABLES and not _ends_sentence(line):
+    if _syllables(line) <= SHORT_LINE_MAX_SYLLABLES and not _ends_sentence(line):
         return Kind.HEADING
     return Kind.BODY
+
+
+def _reads_as_byline(text: str) -> bool:
+    """A few capitalised syllables and no final stop: "Minh Hạnh", "Gia Bách - Thu Hà", "PV"."""
+    return _syllables(text) <= BYLINE_MAX_SYLLABLES and not _ends_sentence(text) and _all_capitalised(text)
 
 
 def _reads_as_caption(text: str) -> bool:
@@ -124,6 +136,8 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [start]
     cuts += [m.end() for m in GLUED_CREDIT_END.finditer(text, start, end) if _starts_sentence(text, m.end(), end)]
     cuts += [m.end() for m in RUN_IN_SENTENCE.finditer(text, start, end) if _opens_run_in(m)]
+    cuts += [m.end() for m in GLUED_BY_SPACES.finditer(text, start, end)]
+    cuts += [m.end() for m in GLUED_AT_STOP.finditer(text, start, end) if not _is_abbreviation(text, m.start(), start)]
     for m in GLUED_TIMESTAMP.finditer(text, start, end):
         cuts += [m.start(), m.end()]
     for m in SENTENCE_END.finditer(text, start, end):
@@ -162,6 +176,8 @@ def _opens_run_in(match: re.Match) -> bool:
 
 def _is_abbreviation(text: str, dot: int, floor: int) -> bool:
     """Is the word ending at `dot` an abbreviation or an initial ("TP.", "PGS.TS.", "N.")?"""
+    # No abbreviation is longer than this; the bound keeps a page of "Ab...Ab...Ab..." linear.
+    floor = max(floor, dot - _LONGEST_ABBREVIATION)
     begin = dot
     while begin > floor and not text[begin - 1].isspace() and text[begin - 1] not in "(\"“":
         begin -= 1
