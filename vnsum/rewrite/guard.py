@@ -77,7 +77,8 @@ def check(bullet: str, source: str, cuts: bool = True) -> str | None:
     if negation:
         return negation
     content = [w for w in words if w not in FUNCTION_SYLLABLES and not w.isdigit()]
-    novel = [w for w in content if w not in set(source_words)]
+    known = set(source_words)
+    novel = [w for w in content if w not in known]
     if content and len(novel) / len(content) > MAX_NOVEL_SHARE:
         return "novel-words"
     if cuts and _spliced(bullet, source):
