@@ -124,7 +124,8 @@ def test_an_opener_that_is_part_of_a_name_does_not_cut():
 
 def test_a_sentence_after_a_closing_quote_is_cut_where_an_opener_is_capitalised():
     head = 'Người tạo án oan phải đền bù cho người bị oan"'
-    assert texts(f'"{head} Cử tri Nguyễn Xuân Du chia sẻ việc này.') == [f'"{head}', "Cử tri Nguyễn Xuân Du chia sẻ việc này."]
+    sentence = "Cử tri Nguyễn Xuân Du chia sẻ việc này."
+    assert texts(f'"{head} {sentence}') == [f'"{head}', sentence]
     assert texts("“Lãnh đạo làm như không phải việc của mình” Theo đánh giá tại phiên họp, tình hình đã tốt hơn.") == [
         "“Lãnh đạo làm như không phải việc của mình”",
         "Theo đánh giá tại phiên họp, tình hình đã tốt hơn.",

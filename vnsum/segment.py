@@ -43,6 +43,7 @@ from vnsum.lexicon.layout import (
 _LINE = re.compile(r"[^\n]+")
 _OPENERS = "\"“‘«([•–-"
 _FINAL_PUNCT = ".!?…:;\"”»)"
+#: How far back a stop's word can start and still be abbreviations: two of the longest and their dots ("PGS.TS.").
 _LONGEST_ABBREVIATION = 2 * max(map(len, ABBREVIATIONS)) + 2
 
 
@@ -73,7 +74,8 @@ def segment(text: str) -> tuple[Sentence, ...]:
             elif not _ends_sentence(line) and _syllables(line) <= 2 * SHORT_LINE_MAX_SYLLABLES:
                 spans.extend(_strip(text, start, end, p, Kind.TITLE))
                 continue
-        spans.extend(_paragraph_spans(text, start, end, p, last=p == trailer_from - 1))
+        is_last = p + 1 == trailer_from
+        spans.extend(_paragraph_spans(text, start, end, p, is_last))
     return tuple(
         Sentence(i=i, start=s.start, end=s.end, text=text[s.start : s.end], paragraph=s.paragraph, kind=s.kind)
         for i, s in enumerate(spans)
@@ -100,7 +102,7 @@ def _paragraph_spans(text: str, start: int, end: int, p: int, last: bool) -> lis
             # A caption that the next sentence ran into: "Thủ tướng phát biểu tại hội nghị | Theo ông ..."
             kinds[k] = Kind.CAPTION
     if last and _reads_as_byline(text[pieces[-1][0] : pieces[-1][1]]):
-        # The byline that the article's last sentence ran into: "... Thủ tướng nói  Minh Hạnh".
+        # The byline that the article's last line ran into: "... được mùa rớt giá… Phạm Nghĩa".
         kinds[-1] = Kind.BYLINE
     return [_Span(s, e, p, kind) for (s, e), kind in zip(pieces, kinds)]
 
@@ -176,7 +178,7 @@ def _opens_run_in(match: re.Match) -> bool:
 
 def _is_abbreviation(text: str, dot: int, floor: int) -> bool:
     """Is the word ending at `dot` an abbreviation or an initial ("TP.", "PGS.TS.", "N.")?"""
-    # No abbreviation is longer than this; the bound keeps a page of "Ab...Ab...Ab..." linear.
+    # Bounded, so that a page of "Ab...Ab...Ab..." with no space stays linear.
     floor = max(floor, dot - _LONGEST_ABBREVIATION)
     begin = dot
     while begin > floor and not text[begin - 1].isspace() and text[begin - 1] not in "(\"“":
