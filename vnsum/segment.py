@@ -22,12 +22,14 @@ from vnsum.lexicon.layout import (
     ANY,
     BYLINE_MAX_SYLLABLES,
     CAPTION_TEXT,
+    CLOSING_QUOTES,
     DATELINE,
     GLUED_AT_STOP,
     GLUED_BY_SPACES,
     GLUED_CREDIT_END,
     GLUED_TIMESTAMP,
     LOWER,
+    NOT_A_BREAK_AFTER,
     PHOTO_CREDIT,
     RUN_IN_OPENERS,
     RUN_IN_SENTENCE,
@@ -137,8 +139,8 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans (stripped of surrounding space) inside text[start:end]."""
     cuts = [start]
     cuts += [m.end() for m in GLUED_CREDIT_END.finditer(text, start, end) if _starts_sentence(text, m.end(), end)]
-    cuts += [m.end() for m in RUN_IN_SENTENCE.finditer(text, start, end) if _opens_run_in(m)]
-    cuts += [m.end() for m in GLUED_BY_SPACES.finditer(text, start, end)]
+    cuts += [m.end() for m in RUN_IN_SENTENCE.finditer(text, start, end) if _opens_run_in(m, start)]
+    cuts += [m.end() for m in GLUED_BY_SPACES.finditer(text, start, end) if _spaces_break(text, m.start(), start)]
     cuts += [m.end() for m in GLUED_AT_STOP.finditer(text, start, end) if not _is_abbreviation(text, m.start(), start)]
     for m in GLUED_TIMESTAMP.finditer(text, start, end):
         cuts += [m.start(), m.end()]
@@ -166,14 +168,25 @@ def _starts_sentence(text: str, at: int, end: int, openers: str = "") -> bool:
     return at < end and (text[at].isupper() or text[at].isdigit() or text[at] in openers)
 
 
-def _opens_run_in(match: re.Match) -> bool:
-    """Does the word after a RUN_IN_OPENERS opener allow it (a lower-case word, a number ...)?"""
+def _opens_run_in(match: re.Match, floor: int) -> bool:
+    """Does a word (or a word and its closing quote) come before a RUN_IN_OPENERS opener, and does the word after
+    it allow it (a lower-case word, a number ...)?"""
+    before = match.start() - 1
+    if before > floor and match.string[before] in CLOSING_QUOTES:
+        before -= 1
+    if before < floor or not match.string[before].isalnum():
+        return False
     rule, after = RUN_IN_OPENERS[match.group("opener")], match.group("next")
     if rule == ANY:
         return True
     if rule == LOWER:
         return after[:1].islower()
     return after[:1].isdigit() or after in TIME_WORDS
+
+
+def _spaces_break(text: str, at: int, floor: int) -> bool:
+    """Do the GLUED_BY_SPACES spaces at `at` follow something that can end a line (not a comma, not the start)?"""
+    return at > floor and text[at - 1] not in NOT_A_BREAK_AFTER
 
 
 def _is_abbreviation(text: str, dot: int, floor: int) -> bool:

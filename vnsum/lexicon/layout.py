@@ -69,10 +69,11 @@ RUN_IN_OPENERS = {
     ),
     **dict.fromkeys(("Sáng", "Chiều", "Tối", "Trưa", "Ngày", "Hôm"), TIME),
 }
-#: The space before such an opener, after a word or a closing quote ("... bị oan\" Cử tri ...", "... của mình”
-#: Theo đánh giá ..."); the groups name the opener and the word after it, for the check above.
+#: The space before such an opener; the groups name the opener and the word after it, for the check above.
+#: segment.py also wants a word, or a word and its closing quote, before the space ("... bị oan\" Cử tri ...",
+#: "... của mình” Theo đánh giá ..."): checked there, as a lookbehind here would be tried at every character.
 RUN_IN_SENTENCE = re.compile(
-    r"(?:(?<=[^\W_])|(?<=[^\W_][\"”]))[ \t]+(?=(?P<opener>"
+    r"[ \t]+(?=(?P<opener>"
     + "|".join(sorted(RUN_IN_OPENERS, key=len, reverse=True))
     + r")[ \t,]+(?P<next>\w*))"
 )
@@ -88,16 +89,21 @@ _UPPER, _LOWER = f"[{_UPPER_LETTERS}]", f"[{_LOWER_LETTERS}]"
 #: or before a closing byline ("... giai đoạn 2016 - 2020.  Thảo Nguyên"). In the gold all 11 such spaces are
 #: sentence breaks. A link's anchor is spaced the same way, but its words are all capitalised ("của  Ban Bí thư  đối
 #: với ...") and not cut; of the pool's 170 places that match, the one anchor seen comes after a comma (", Đại học
-#: Việt Nhật  sẽ ..."), so a comma, colon or opening bracket before the spaces never cuts.
+#: Việt Nhật  sẽ ..."), so after a comma, colon or opening bracket (NOT_A_BREAK_AFTER, checked in segment.py) the
+#: spaces never cut.
 _SENTENCE_AHEAD = rf"{_UPPER}{_LOWER}*[ \t](?:{_LOWER}|\d)"
 _BYLINE_AHEAD = rf"(?:{_UPPER}[^\W\d_]*[ \t\-–]+){{0,5}}{_UPPER}[^\W\d_]*$"
-GLUED_BY_SPACES = re.compile(rf"(?<=[^\s,;:(\[“‘])[ \t\u00a0]{{2,}}(?={_SENTENCE_AHEAD}|{_BYLINE_AHEAD})")
+GLUED_BY_SPACES = re.compile(rf"[ \t\u00a0]{{2,}}(?={_SENTENCE_AHEAD}|{_BYLINE_AHEAD})")
+NOT_A_BREAK_AFTER = ",;:([“‘"
+
+#: Quotes that close a quotation: a run-in opener may follow one.
+CLOSING_QUOTES = "\"”"
 
 #: A full stop or question mark with no space after it, between a lower-case word or a number and a capitalised
 #: word, or an ellipsis so glued after any word: "... rất quan tâm.Cùng đó, ...", "... GDP, CPI...Nếu mức ...",
 #: "năm học 2017 - 2018…Một". Text copied from a page often loses that space. segment.py still checks the word
 #: before the stop for an abbreviation ("Ths.Nguyễn" stays whole).
-GLUED_AT_STOP = re.compile(rf"(?:(?<=[{_LOWER_LETTERS}\d])[.!?]|(?<=\w)(?:\.\.\.|…))(?={_UPPER}{_LOWER})")
+GLUED_AT_STOP = re.compile(rf"(?:[.!?](?<=[{_LOWER_LETTERS}\d].)|\.\.\.(?<=\w\.\.\.)|…(?<=\w…))(?={_UPPER}{_LOWER})")
 
 #: Site furniture after the article: from such a short line on (see TRAILER_MAX_SYLLABLES) all is trailer.
 TRAILER_START = re.compile(
