@@ -78,6 +78,10 @@ RUN_IN_SENTENCE = re.compile(
     + r")[ \t,]+(?P<next>\w*))"
 )
 
+#: A byline is a short last line of capitalised syllables with no sentence punctuation ("Phúc Quang",
+#: "Gia Bách", "Minh Hạnh - Thu Hà", "PV"); at most this many syllables.
+BYLINE_MAX_SYLLABLES = 6
+
 #: Character classes of the capital and the lower-case letters, accented Vietnamese ones included (a range such as
 #: À-Ỹ would mix both: Latin Extended Additional alternates them).
 _UPPER_LETTERS = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
@@ -92,7 +96,7 @@ _UPPER, _LOWER = f"[{_UPPER_LETTERS}]", f"[{_LOWER_LETTERS}]"
 #: Việt Nhật  sẽ ..."), so after a comma, colon or opening bracket (NOT_A_BREAK_AFTER, checked in segment.py) the
 #: spaces never cut.
 _SENTENCE_AHEAD = rf"{_UPPER}{_LOWER}*[ \t](?:{_LOWER}|\d)"
-_BYLINE_AHEAD = rf"(?:{_UPPER}[^\W\d_]*[ \t\-–]+){{0,5}}{_UPPER}[^\W\d_]*$"
+_BYLINE_AHEAD = rf"(?:{_UPPER}[^\W\d_]*[ \t\-–]+){{0,{BYLINE_MAX_SYLLABLES - 1}}}{_UPPER}[^\W\d_]*$"
 GLUED_BY_SPACES = re.compile(rf"[ \t\u00a0]{{2,}}(?={_SENTENCE_AHEAD}|{_BYLINE_AHEAD})")
 NOT_A_BREAK_AFTER = ",;:([“‘"
 
@@ -114,10 +118,6 @@ TRAILER_START = re.compile(
 
 #: A trailer heading is a short line ("Tin cùng chuyên mục"), never a sentence that starts the same way.
 TRAILER_MAX_SYLLABLES = 8
-
-#: A byline is a short last line of capitalised syllables with no sentence punctuation ("Phúc Quang",
-#: "Gia Bách", "Minh Hạnh - Thu Hà", "PV"); at most this many syllables.
-BYLINE_MAX_SYLLABLES = 6
 
 #: A heading or caption is a paragraph without final punctuation and at most this many syllables.
 SHORT_LINE_MAX_SYLLABLES = 25
