@@ -8,7 +8,17 @@ import unicodedata
 from vnsum.lexicon.encodings import TCVN3, VNI_BREVE, VNI_CIRCUMFLEX, VNI_TONES
 
 TONES = "\u0300\u0301\u0303\u0309\u0323"
-_TCVN3 = {ch: byte for byte, ch in TCVN3.items()}
+#: Every letter of Vietnamese with a diacritic, lower and upper case (the twelve vowels with each tone, and đ).
+LETTERS = tuple(
+    unicodedata.normalize("NFC", case(base) + tone)
+    for base in "aăâeêioôơuưy"
+    for tone in ("",) + tuple(TONES)
+    for case in (str.lower, str.upper)
+    if base + tone not in "aeiouy"
+) + ("đ", "Đ")
+_VN1 = {ch: byte for byte, ch in TCVN3.items() if ch not in TONES}
+#: The ABC fonts' part of TCVN3: lower-case letters and the seven capitals with a byte of their own
+_TCVN3 = {ch: byte for ch, byte in _VN1.items() if ch.islower() or ch in "ĂÂĐÊÔƠƯ"}
 _VNI_TONE = {v: k for k, v in VNI_TONES.items()}
 _VNI_CIRCUMFLEX = {v: k for k, v in VNI_CIRCUMFLEX.items()}
 _VNI_BREVE = {v: k for k, v in VNI_BREVE.items()}
@@ -25,12 +35,27 @@ def tcvn3_representable(text: str) -> str:
         elif ch.lower() in _TCVN3:
             out.append(ch.lower())
         else:
-            out.append({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "..."}.get(ch, "?"))
+            out.append(_ascii(ch))
     return "".join(out)
 
 
 def to_tcvn3(text: str) -> bytes:
+    """As an ABC font file: accented capitals written with the lower-case bytes."""
     return bytes(_TCVN3[ch] if ch in _TCVN3 else ord(ch) for ch in tcvn3_representable(text))
+
+
+def to_tcvn3_vn1(text: str) -> bytes:
+    """TCVN 5712:1993 VN1: every letter, capitals included, has a byte."""
+    return bytes(_VN1[ch] if ch in _VN1 else ord(ch) for ch in vn1_representable(text))
+
+
+def vn1_representable(text: str) -> str:
+    """What survives VN1: every Vietnamese letter; other non-Latin-1 characters become ASCII ones."""
+    return "".join(ch if ch in _VN1 or ord(ch) < 0x80 else _ascii(ch) for ch in text)
+
+
+def _ascii(ch: str) -> str:
+    return {"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "..."}.get(ch, "?")
 
 
 def to_vni(text: str) -> bytes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import random
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -43,8 +44,9 @@ def _real_sentences(limit: int = 300) -> list[str]:
         (enc.to_cp1258, lambda t: t),
         (enc.to_vni, lambda t: t),
         (enc.to_tcvn3, enc.tcvn3_representable),
+        (enc.to_tcvn3_vn1, enc.vn1_representable),
     ],
-    ids=["utf-8", "utf-8-bom", "utf-16-bom", "utf-16-le", "utf-16-be", "cp1258", "vni", "tcvn3"],
+    ids=["utf-8", "utf-8-bom", "utf-16-bom", "utf-16-le", "utf-16-be", "cp1258", "vni", "tcvn3", "tcvn3-vn1"],
 )
 def test_every_encoding_round_trips_real_articles(name, encoder, expected):
     text = SAMPLE_TEXTS[name]
@@ -61,6 +63,63 @@ def test_legacy_encodings_round_trip_real_sentences_one_by_one():
             assert decode(data) == decode(expected(sentence).encode("utf-8")), (encoder, sentence)
 
 
+# Words as the standards' code charts spell them, byte by byte: independent of the tables under test.
+KNOWN_BYTES = [
+    ("tcvn3", b"\xae\xad\xeec", "được"),
+    ("tcvn3", b"nh\xad n\xa9ng cao", "như nâng cao"),
+    ("tcvn3", b"Vi\xd6t Nam \xae\xb9t k\xd5t qu\xb6 t\xddch c\xf9c", "Việt Nam đạt kết quả tích cực"),
+    ("tcvn3", b"\xa7\xa6\xa5\xa4\xa3\xa2\xa1", "ĐƯƠÔÊÂĂ"),
+    ("tcvn3", b"H\x97I NGH\x91 T\xe0NG K\xdaT", "HỘI NGHỊ TỔNG KẾT"),
+    ("vni", "ñöôïc".encode("cp1252"), "được"),
+    ("vni", "Vieät Nam ñaït keát quaû tích cöïc".encode("cp1252"), "Việt Nam đạt kết quả tích cực"),
+    ("vni", "ÑÖÔØNG HAÈNG THÖÔÛNG".encode("cp1252"), "ĐƯỜNG HẰNG THƯỞNG"),
+]
+
+
+@pytest.mark.parametrize("encoding, data, text", KNOWN_BYTES)
+def test_legacy_bytes_decode_as_the_code_charts_say(encoding, data, text):
+    assert decode(data, encoding=encoding) == text
+
+
+def test_tcvn3_table_is_the_standards_byte_for_byte():
+    """glibc's iconv carries TCVN 5712:1993 (VN1): every byte must decode as it does."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("iconv") or subprocess.run(["iconv", "-f", "TCVN5712-1", "-t", "UTF-8"], input=b"a",
+                                                   capture_output=True).returncode:
+        pytest.skip("no iconv with TCVN5712-1 here")
+    from vnsum.encoding import decode_bytes
+
+    for byte in range(1, 256):
+        expected = subprocess.run(["iconv", "-f", "TCVN5712-1", "-t", "UTF-8"], input=b"a" + bytes([byte]),
+                                  capture_output=True).stdout.decode("utf-8")
+        got, _ = decode_bytes(b"a" + bytes([byte]), "tcvn3")
+        assert unicodedata.normalize("NFC", got) == unicodedata.normalize("NFC", expected), hex(byte)
+
+
+@pytest.mark.parametrize("encoder, forced", [(enc.to_tcvn3_vn1, "tcvn3"), (enc.to_vni, "vni"), (enc.to_cp1258, "cp1258")])
+def test_every_vietnamese_letter_round_trips_both_ways(encoder, forced):
+    """Each of the 134 letters alone and in a word, lower and upper case, all five tones on every vowel."""
+    for letter in enc.LETTERS:
+        for text in (letter, f"x{letter}n", f"{letter}{letter}"):
+            assert decode(encoder(text), encoding=forced) == text, (forced, text)
+    # and back: every byte of the table decodes to a letter that encodes to the same byte
+    if forced == "tcvn3":
+        from vnsum.lexicon.encodings import TCVN3
+
+        for byte, letter in TCVN3.items():
+            if letter.isalpha():
+                assert enc.to_tcvn3_vn1(letter) == bytes([byte]), hex(byte)
+
+
+def test_abc_font_files_keep_their_letters_capitals_in_lower_case():
+    """ABC fonts have no bytes for accented capitals other than Ă Â Đ Ê Ô Ơ Ư: those come back lower case."""
+    for letter in enc.LETTERS:
+        got = decode(enc.to_tcvn3(letter), encoding="tcvn3")
+        assert got == (letter if letter.islower() or letter in "ĂÂĐÊÔƠƯ" else letter.lower()), letter
+
+
 @pytest.mark.parametrize("forced, encoder", [("tcvn3", enc.to_tcvn3), ("vni", enc.to_vni), ("cp1258", enc.to_cp1258)])
 def test_encoding_can_be_forced_on_the_command_line(tmp_path, forced, encoder):
     path = tmp_path / "legacy.txt"
@@ -68,7 +127,29 @@ def test_encoding_can_be_forced_on_the_command_line(tmp_path, forced, encoder):
     result = run("brief", str(path), "--encoding", forced, "-f", "json")
     assert result.returncode == 0, result.stderr
     assert "Nguyễn Trọng Nghĩa" in json.loads(result.stdout)["sentences"][2]["text"]
-    assert run("brief", str(path), "--encoding", "klingon").returncode == 3
+    refused = run("brief", str(path), "--encoding", "klingon")
+    assert refused.returncode == 2 and refused.stderr.count(b"\n") == 1 and b"klingon" in refused.stderr, refused.stderr
+
+
+@pytest.mark.parametrize("name, encoder", [
+    ("abc", enc.to_tcvn3), ("tcvn", enc.to_tcvn3), ("TCVN3", enc.to_tcvn3), ("vn3", enc.to_tcvn3),
+    ("vni", enc.to_vni), ("VNI-Windows", enc.to_vni), ("cp1258", enc.to_cp1258), ("windows-1258", enc.to_cp1258),
+    ("Windows_1258", enc.to_cp1258),
+])
+def test_encoding_names_users_type(tmp_path, name, encoder):
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(encoder("Hội nghị tổng kết công tác năm đã đạt được nhiều kết quả tích cực."))
+    result = run("brief", str(path), "--encoding", name, "-f", "json", "--extractive")
+    assert result.returncode == 0, result.stderr
+    assert "đạt được nhiều kết quả" in json.loads(result.stdout)["sentences"][0]["text"]
+
+
+@pytest.mark.parametrize("command", ["brief", "digest"])
+@pytest.mark.parametrize("name", ["klingon", "rot13"])
+def test_unknown_encoding_is_a_usage_error_before_any_file_is_read(tmp_path, command, name):
+    result = run(command, str(tmp_path / "missing.txt"), "--encoding", name)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.decode().count("\n") == 1 and name in result.stderr.decode() and b"missing" not in result.stderr
 
 
 def test_foreign_legacy_text_is_refused_not_garbled():

@@ -92,7 +92,7 @@ def brief(
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to FILE (atomically) instead of stdout."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Refuse inputs larger than this."),
     input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="auto (from the bytes), text, html, docx or pdf."),
-    encoding: str = typer.Option("auto", "--encoding", help="auto, utf-8, utf-16, cp1258, tcvn3, vni (or any Python codec)."),
+    encoding: str = typer.Option("auto", "--encoding", help="auto, utf-8, utf-16, cp1258 (windows-1258), tcvn3 (abc, tcvn, vn3), vni (vni-windows), or a Python codec."),
     model: Optional[str] = typer.Option(
         None, "--model", envvar="VNSUM_MODEL", show_envvar=True,
         help="Seq2seq model: a directory or a name in the local Hugging Face cache; 'none' for extractive. Default: the bundled model.",
@@ -108,6 +108,7 @@ def brief(
     from vnsum.pipeline import Options, brief as make_brief
     from vnsum.read import read_source
 
+    encoding = _encoding(encoding)
     if not files:
         if sys.stdin.isatty():
             typer.echo(ctx.get_help())
@@ -165,7 +166,7 @@ def digest(
     max_bullets: int = typer.Option(5, "--max-bullets", min=0, max=50, help="Bullets per section of each article at most."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Skip inputs larger than this."),
     input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="auto (from the bytes), text, html, docx or pdf."),
-    encoding: str = typer.Option("auto", "--encoding", help="auto, utf-8, utf-16, cp1258, tcvn3, vni (or any Python codec)."),
+    encoding: str = typer.Option("auto", "--encoding", help="auto, utf-8, utf-16, cp1258 (windows-1258), tcvn3 (abc, tcvn, vn3), vni (vni-windows), or a Python codec."),
     jobs: Optional[int] = typer.Option(None, "--jobs", min=1, help="Worker processes for the extractive stage (default: the cores, from 16 articles)."),
     model: Optional[str] = typer.Option(None, "--model", envvar="VNSUM_MODEL", help="Seq2seq model (as for `brief`), loaded once per run."),
     extractive: bool = typer.Option(False, "--extractive", help="No model: extractive bullets only."),
@@ -185,6 +186,7 @@ def digest(
     from vnsum.pipeline import Options
     from vnsum.state import Lock, LockTimeout, State, StateError, write_atomically
 
+    encoding = _encoding(encoding)
     log = _Log(quiet=quiet, verbose=verbose, path=log_file)
     listed = list(paths or [])
     if from_list:
@@ -303,6 +305,17 @@ class _Log:
                 yield lambda done, _total: progress.update(task, completed=done)
 
         return bar()
+
+
+def _encoding(name: str) -> str:
+    """--encoding's canonical name; an unknown one is a usage error before any file is read."""
+    from vnsum.encoding import EncodingError, encoding_name
+
+    try:
+        return encoding_name(name)
+    except EncodingError as exc:
+        _error(f"--encoding: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 def _load_rewriter(model: Optional[str], allow_pickle: bool, strict: bool):

@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from vnsum.lexicon.encodings import TCVN3, VNI_BASES, VNI_BREVE, VNI_CIRCUMFLEX, VNI_LETTERS, VNI_TONES
+from vnsum.lexicon.encodings import ENCODING_ALIASES, TCVN3, VNI_BASES, VNI_BREVE, VNI_CIRCUMFLEX, VNI_LETTERS, VNI_TONES
 from vnsum.lexicon.language import (
     FUNCTION_WORDS,
     SYLLABLE_CODAS,
@@ -23,7 +23,6 @@ from vnsum.lexicon.language import (
 )
 
 LEGACY = ("cp1258", "tcvn3", "vni")
-NAMES = ("auto", "utf-8", "utf-16", "utf-16-le", "utf-16-be") + LEGACY
 #: A legacy decoding is accepted when at least this share of its words are well-formed Vietnamese syllables
 #: (real text: over 0.9, names and abbreviations aside; a wrong decoding or a foreign text: well under 0.6).
 MIN_SYLLABLE_SHARE = 0.7
@@ -39,8 +38,24 @@ class EncodingError(ValueError):
     """No encoding fits; the message is the one-line reason."""
 
 
+def encoding_name(name: str) -> str:
+    """The canonical name of what a user typed (`abc`, `VNI-Windows`, `windows-1258`, any Python text codec);
+    EncodingError for a name nothing decodes by, so a command can refuse it before reading any file."""
+    key = name.strip().lower().replace("_", "-")
+    if key in ENCODING_ALIASES:
+        return ENCODING_ALIASES[key]
+    try:
+        codec = codecs.lookup(key)
+    except LookupError:
+        raise EncodingError(f"unknown encoding {name!r}") from None
+    if not codec._is_text_encoding:
+        raise EncodingError(f"{name!r} is not a text encoding")
+    return codec.name
+
+
 def decode_bytes(data: bytes, encoding: str = "auto") -> tuple[str, str]:
     """(text, the encoding used). The text is not yet normalised."""
+    encoding = encoding_name(encoding)
     if encoding != "auto":
         return _forced(data, encoding), encoding
     if data.startswith(codecs.BOM_UTF8):
@@ -109,10 +124,6 @@ def _forced(data: bytes, name: str) -> str:
         return data.decode("latin-1").translate(_TCVN3_TABLE)
     if name == "vni":
         return vni_to_unicode(_as_cp1252(data))
-    try:
-        codecs.lookup(name)
-    except LookupError:
-        raise EncodingError(f"unknown encoding {name!r}") from None
     return _strict(data, name)
 
 
