@@ -220,6 +220,42 @@ def test_docx_report_keeps_headings_as_paragraphs(tmp_path):
     assert json.loads(result.stdout)["sections"]["directives"]
 
 
+def test_pdf_sentence_across_a_page_break_is_whole_without_running_lines():
+    """tests/fixtures/seed_page_break.pdf (make_page_break_pdf.py): six A5 pages with a running header and
+    Chromium's date, title, file address and "5/6" lines; the limitation sentence runs from page 5 to page 6."""
+    expected = decode((SAMPLES / "seed_article.txt").read_bytes())
+    got = decode((FIXTURES / "seed_page_break.pdf").read_bytes())
+    assert got.split("\n") == [line for line in expected.split("\n") if line.strip()]
+    result = run("brief", str(FIXTURES / "seed_page_break.pdf"), "-f", "json")
+    assert result.returncode == 0, result.stderr
+    limitation = [s for s in json.loads(result.stdout)["sentences"] if "còn một số hạn chế" in s["text"]]
+    assert len(limitation) == 1 and limitation[0]["text"].endswith("khác nhau.../."), limitation
+    assert limitation[0]["label"] == "limitation"
+
+
+@pytest.mark.parametrize("raw, paragraphs", [
+    # a page number alone at the foot of a one-page document
+    ("Hội nghị tổng kết năm.\n\nTrang 1\n\f", ["Hội nghị tổng kết năm."]),
+    # a comma at the foot of the page, lower case at the top of the next: one sentence
+    ("Đầu trang.\n\nTỉnh đã hoàn thành 12 dự án,\n\n- 1 -\n\f- 2 -\n\ntrong đó có 3 dự án lớn.\n\f",
+     ["Đầu trang.", "Tỉnh đã hoàn thành 12 dự án, trong đó có 3 dự án lớn."]),
+    # a full stop at the foot, a capital at the top: two paragraphs
+    ("Tỉnh đã hoàn thành 12 dự án.\n\n1/2\n\f2/2\n\nHội nghị cũng chỉ ra hạn chế.\n\f",
+     ["Tỉnh đã hoàn thành 12 dự án.", "Hội nghị cũng chỉ ra hạn chế."]),
+    # a running header on every page, between the halves of a sentence
+    ("BẢN TIN SỐ 7\n\nCông tác thông tin đối ngoại\n\f"
+     "BẢN TIN SỐ 8\n\ncòn một số hạn chế cần khắc phục.\n\f",
+     ["Công tác thông tin đối ngoại còn một số hạn chế cần khắc phục."]),
+    # a line that repeats only once is text, not a running header
+    ("Kết quả đạt được\n\nTỉnh đạt 9 chỉ tiêu.\n\fHạn chế\n\nCòn 2 chỉ tiêu chưa đạt.\n\f",
+     ["Kết quả đạt được", "Tỉnh đạt 9 chỉ tiêu.", "Hạn chế", "Còn 2 chỉ tiêu chưa đạt."]),
+])
+def test_pdf_pages_are_joined_and_page_furniture_dropped(raw, paragraphs):
+    from vnsum.formats import pages_to_text
+
+    assert pages_to_text(raw).split("\n") == paragraphs
+
+
 def test_pdf_text_layer_is_read_with_paragraphs_rejoined():
     """tests/fixtures/land_clearance_ky_anh.pdf: the sample printed to PDF by headless Chromium (wrapped lines)."""
     expected = "\n".join(p for p in SAMPLE_TEXTS["land_clearance_ky_anh.txt"].split("\n") if p.strip())

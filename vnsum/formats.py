@@ -13,6 +13,7 @@ import zipfile
 from html.parser import HTMLParser
 from xml.etree import ElementTree
 
+from vnsum.lexicon.pdf import DIGITS, EDGE_BLOCKS, PAGE_NUMBER, PARAGRAPH_END, RUNNING_MAX_WORDS
 from vnsum.lexicon.html import BLOCK_TAGS, FURNITURE, MAX_LINK_SHARE, MIN_BLOCK_WORDS, SKIPPED_TAGS, VOID_TAGS
 
 #: A DOCX whose document XML unpacks to more than this is refused (a zip bomb, not a report).
@@ -201,7 +202,9 @@ def docx_to_text(data: bytes) -> str:
 # --- PDF ----------------------------------------------------------------------------------------------------
 
 def pdf_to_text(data: bytes) -> str:
-    """The text layer, paragraphs rejoined: pdfminer separates paragraphs by blank lines and wraps lines."""
+    """The text layer, paragraphs rejoined: pdfminer separates paragraphs by blank lines, pages by form feeds
+    and wraps lines. Running headers, footers and page numbers go, and a paragraph cut by a page break is
+    joined again, as wrapped lines are."""
     import logging
 
     try:
@@ -213,9 +216,62 @@ def pdf_to_text(data: bytes) -> str:
         raw = extract_text(io.BytesIO(data), maxpages=MAX_PDF_PAGES)
     except Exception as error:  # noqa: BLE001 - a corrupt PDF is a bad input, never a crash
         raise FormatError(f"unreadable PDF ({type(error).__name__})") from None
-    paragraphs = []
-    for block in re.split(r"\n\s*\n|\f", raw):
+    return pages_to_text(raw)
+
+
+def pages_to_text(raw: str) -> str:
+    """pdfminer's text (pages split by form feeds) -> paragraphs, one a line."""
+    pages = [_blocks(page) for page in raw.split("\f")]
+    running = _running_lines(pages)
+    paragraphs: list[str] = []
+    for number, page in enumerate(pages):
+        kept = [_without(block, running) for block in page]
+        kept = [block for block in kept if block]
+        for k, block in enumerate(kept):
+            if k == 0 and number and paragraphs and _continues(paragraphs[-1], block):
+                paragraphs[-1] += " " + block
+            else:
+                paragraphs.append(block)
+    return "\n".join(paragraphs)
+
+
+def _blocks(page: str) -> list[list[str]]:
+    """A page's paragraphs, each a list of its stripped lines."""
+    blocks = []
+    for block in re.split(r"\n\s*\n", page):
         lines = [line.strip() for line in block.splitlines() if line.strip()]
         if lines:
-            paragraphs.append(" ".join(lines))
-    return "\n".join(paragraphs)
+            blocks.append(lines)
+    return blocks
+
+
+def _running_lines(pages: list[list[list[str]]]) -> frozenset[str]:
+    """Short lines near the top or foot of at least half the pages (two at least), digits aside: the running
+    headers and footers a printer or a word processor repeats, such as a title, a date or "4/6"."""
+    if len(pages) < 2:
+        return frozenset()
+    seen: dict[str, int] = {}
+    for page in pages:
+        edges = page[:EDGE_BLOCKS] + page[-EDGE_BLOCKS:]
+        for line in {_shape(line) for block in edges for line in block if len(line.split()) <= RUNNING_MAX_WORDS}:
+            seen[line] = seen.get(line, 0) + 1
+    needed = max(2, (len(pages) + 1) // 2)
+    return frozenset(line for line, count in seen.items() if count >= needed)
+
+
+def _shape(line: str) -> str:
+    return DIGITS.sub("0", line)
+
+
+def _without(block: list[str], running: frozenset[str]) -> str:
+    """The block as one paragraph, less its running lines and a page number standing alone."""
+    lines = [line for line in block if _shape(line) not in running]
+    if len(lines) == 1 and PAGE_NUMBER.match(lines[0]):
+        return ""
+    return " ".join(lines)
+
+
+def _continues(paragraph: str, block: str) -> bool:
+    """A page's first block carries on the last page's paragraph when that one stopped mid-sentence or this one
+    opens in lower case."""
+    return not paragraph.endswith(tuple(PARAGRAPH_END)) or block[:1].islower()
