@@ -58,6 +58,22 @@ def test_cron_sequence_new_only_rename_and_edit(tmp_path):
     assert len(paths_in(everything)) == 3
 
 
+def test_identical_copies_are_one_article_listing_every_path(tmp_path):
+    for folder in ("inbox", "archive"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(ARTICLES[0], tmp_path / folder / "report.txt")
+    shutil.copy(ARTICLES[1], tmp_path / "inbox" / ARTICLES[1].name)
+    paths = [str(tmp_path / "inbox"), str(tmp_path / "archive")]
+    doc = as_json(digest(*paths, "-f", "json"))
+    assert doc["overview"]["articles"] == 2
+    copies = [s for e in doc["entries"] for s in e["sources"] if len(s["paths"]) > 1]
+    assert len(copies) == 1 and [Path(p).parent.name for p in copies[0]["paths"]] == ["inbox", "archive"]
+    assert copies[0]["path"] == copies[0]["paths"][0]
+    for fmt in ("markdown", "text", "html"):
+        out = digest(*paths, "-f", fmt).stdout.decode()
+        assert str(tmp_path / "archive" / "report.txt") in out and str(tmp_path / "inbox" / "report.txt") in out, fmt
+
+
 def test_bad_articles_are_skipped_and_reported(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)

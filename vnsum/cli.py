@@ -221,7 +221,7 @@ def digest(
                 if isinstance(result, str):
                     skipped.append(Skipped(r.path, result))
                     continue
-                articles.append((Source(r.path, r.hash, result.meta.title), result, r.text))
+                articles.append((Source(r.path, r.hash, result.meta.title, r.copies), result, r.text))
                 log.info(f"{r.path}: {sum(len(v) for v in result.sections.values())} bullets")
             for item in skipped:
                 log.error(f"{item.path}: skipped: {item.reason}")

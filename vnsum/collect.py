@@ -27,12 +27,14 @@ PARALLEL_FROM = 16
 
 @dataclass(frozen=True)
 class Read:
-    """One input after reading: its normalised text and hash, or why it could not be read."""
+    """One input after reading: its normalised text and hash, or why it could not be read; `copies` are the other
+    paths whose text is the same (one article found in several places)."""
 
     path: str
     text: str = ""
     hash: str = ""
     error: str | None = None
+    copies: tuple[str, ...] = ()
 
 
 def expand(paths: Iterable[str]) -> list[str]:
@@ -74,16 +76,20 @@ def read_all(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, input_format:
 
 
 def unseen(reads: list[Read], seen: dict | set) -> tuple[list[Read], int]:
-    """The readable inputs, each content once, less those already `seen`; and how many were seen."""
-    kept, hashes, already = [], set(), 0
+    """The readable inputs, each content once with the paths of its copies, less those already `seen`; and how
+    many were seen."""
+    paths: dict[str, list[str]] = {}
     for r in reads:
-        if r.error or r.hash in hashes:
+        if not r.error:
+            paths.setdefault(r.hash, []).append(r.path)
+    kept, already = [], 0
+    for r in reads:
+        if r.error or paths[r.hash][0] != r.path:
             continue
-        hashes.add(r.hash)
         if r.hash in seen:
             already += 1
             continue
-        kept.append(r)
+        kept.append(replace(r, copies=tuple(paths[r.hash][1:])))
     return kept, already
 
 

@@ -24,11 +24,16 @@ SKETCH_SHARED = 2
 
 @dataclass(frozen=True)
 class Source:
-    """One article: where it was read, its content hash, its title."""
+    """One article: where it was read, its content hash, its title, and the other paths with the same text."""
 
     path: str
     hash: str
     title: str | None
+    copies: tuple[str, ...] = ()
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return (self.path,) + self.copies
 
 
 @dataclass(frozen=True)

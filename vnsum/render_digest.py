@@ -39,7 +39,7 @@ def to_json(digest: Digest) -> dict[str, Any]:
         "entries": [
             {
                 "meta": meta_json(entry.meta),
-                "sources": [{"path": s.path, "hash": s.hash, "title": s.title} for s in entry.sources],
+                "sources": [{"path": s.path, "paths": list(s.paths), "hash": s.hash, "title": s.title} for s in entry.sources],
                 "sections": {
                     name: [
                         {"text": b.text, "source": b.source, "path": entry.sources[b.source].path,
@@ -87,7 +87,7 @@ def to_markdown(digest: Digest, lang: str = "vi", group_by: str = "meeting") -> 
         for entry in digest.entries:
             lines += ["", f"## {md_escape(_title(entry))}", ""]
             lines += [f"- **{key}:** {md_escape(value)}" for key, value in meta_lines(entry.meta, h)]
-            lines.append(f"- **{w['sources']}:** " + ", ".join(f"`{s.path}`" for s in entry.sources))
+            lines.append(f"- **{w['sources']}:** " + ", ".join(" = ".join(f"`{p}`" for p in s.paths) for s in entry.sources))
             for name, _ in SECTIONS:
                 lines += ["", f"### {h[name]}", ""]
                 bullets = entry.sections.get(name, ())
@@ -112,7 +112,7 @@ def to_text(digest: Digest, lang: str = "vi", group_by: str = "meeting") -> str:
             title = _title(entry)
             lines += ["", title, "-" * min(len(title), 78)]
             lines += [f"{key}: {value}" for key, value in meta_lines(entry.meta, h)]
-            lines.append(f"{w['sources']}: " + ", ".join(s.path for s in entry.sources))
+            lines.append(f"{w['sources']}: " + ", ".join(" = ".join(s.paths) for s in entry.sources))
             for name, _ in SECTIONS:
                 lines += ["", h[name]]
                 bullets = entry.sections.get(name, ())
@@ -161,7 +161,7 @@ def to_html(digest: Digest, lang: str = "vi", group_by: str = "meeting") -> str:
         for entry in digest.entries:
             out.append(f"<article><h2>{e(_title(entry))}</h2>")
             out += [f'<p class="meta"><b>{e(key)}:</b> {e(value)}</p>' for key, value in meta_lines(entry.meta, h)]
-            out.append(f'<p class="meta"><b>{e(w["sources"])}:</b> ' + ", ".join(f"<code>{e(s.path)}</code>" for s in entry.sources) + "</p>")
+            out.append(f'<p class="meta"><b>{e(w["sources"])}:</b> ' + ", ".join(" = ".join(f"<code>{e(p)}</code>" for p in s.paths) for s in entry.sources) + "</p>")
             for name, _ in SECTIONS:
                 rows = [(entry, b) for b in entry.sections.get(name, ())]
                 out.append(f'<section data-section="{name}"><h3 class="{name}">{e(h[name])}</h3>{items(rows, False)}</section>')
