@@ -4,6 +4,9 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from conftest import ROOT, SAMPLES
 
@@ -145,6 +148,32 @@ def test_usage_errors_and_help():
     assert help_text.returncode == 0 and b"brief" in help_text.stdout
     output = run("brief", SEED, "-o", "/nonexistent-dir/out.txt")
     assert output.returncode == 5 and b"/nonexistent-dir/out.txt" in output.stderr
+
+
+def test_version_names_vnsum_and_its_shipped_models():
+    from vnsum import __version__
+    from vnsum.label import labeller_name
+
+    result = run("--version")
+    assert result.returncode == 0 and not result.stderr
+    lines = result.stdout.decode().splitlines()
+    assert lines[0] == f"vnsum {__version__}" and lines[1] == f"labeller: {labeller_name()}"
+    assert lines[2].startswith("rewriter: ")
+
+
+@pytest.mark.parametrize("shell, env, expected", [
+    ("bash", {"COMP_WORDS": "vnsum brief --enc", "COMP_CWORD": "2"}, "--encoding"),
+    ("zsh", {"_TYPER_COMPLETE_ARGS": "vnsum brief --for"}, "--format"),
+    ("fish", {"_TYPER_COMPLETE_ARGS": "vnsum dig", "_TYPER_COMPLETE_FISH_ACTION": "get-args"}, "digest"),
+])
+def test_shell_completion_for_bash_zsh_and_fish(shell, env, expected):
+    """The script `vnsum --install-completion` installs, and the answers it gets back from vnsum."""
+    vnsum = str(Path(sys.executable).with_name("vnsum"))
+    script = subprocess.run([vnsum], env={**os.environ, "_VNSUM_COMPLETE": f"source_{shell}"}, capture_output=True, timeout=60)
+    assert script.returncode == 0 and b"_VNSUM_COMPLETE=complete_" + shell.encode() in script.stdout, script.stdout
+    answer = subprocess.run([vnsum], env={**os.environ, **env, "_VNSUM_COMPLETE": f"complete_{shell}"}, capture_output=True, timeout=60)
+    assert answer.returncode == 0 and expected in answer.stdout.decode(), answer.stdout
+    assert b"--install-completion" in run("--help").stdout
 
 
 def test_non_vietnamese_text_gets_a_brief_and_a_warning():

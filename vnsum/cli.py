@@ -33,7 +33,7 @@ EXIT_LOCKED = 7
 EXIT_STATE = 8
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     help="Structured, faithful briefs of Vietnamese meeting reports.",
     pretty_exceptions_enable=False,
@@ -77,8 +77,24 @@ def _error(message: str) -> None:
     sys.stderr.write(f"vnsum: {message}\n")
 
 
+def _version(value: bool) -> None:
+    """--version: vnsum's version and the models a plain `vnsum brief` uses."""
+    if not value:
+        return
+    from vnsum import __version__
+    from vnsum.label import labeller_name
+    from vnsum.rewrite.model import BUNDLED, bundled_is_default
+
+    rewriter = f"{BUNDLED.name} (bundled)" if bundled_is_default() else "none (extractive)"
+    typer.echo(f"vnsum {__version__}\nlabeller: {labeller_name()}\nrewriter: {rewriter}")
+    raise typer.Exit(EXIT_OK)
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and the shipped models' names, and exit."),
+) -> None:
     """Structured, faithful briefs of Vietnamese meeting reports."""
 
 
