@@ -21,12 +21,10 @@ from pathlib import Path
 
 import numpy as np
 
-from vnsum.classifier import Classifier
-from vnsum.document import Label, Sentence
+from vnsum.document import LABELS, Label, Sentence
 from vnsum.evaluate import label_scores
-from vnsum.features import DIMENSIONS, sentence_features
 from vnsum.gold import GoldArticle, GoldSentence, align, load_gold
-from vnsum.label import LABELS, label_learned
+from vnsum.labellers.linear import DIMENSIONS, Classifier, LinearLabeller, sentence_features
 from vnsum.segment import segment
 
 FOLDS = 4
@@ -215,7 +213,7 @@ def cross_validate(articles, per_article, fit_fold, group=None) -> dict:
         for k, article in enumerate(articles):
             if k % FOLDS != fold:
                 continue
-            ours = label_learned(tuple(example.sentence for example in per_article[k]), model)
+            ours = LinearLabeller(model).label(tuple(example.sentence for example in per_article[k]))
             confusion = confusions[group(article) if group else "all"]
             for g, j in zip(article.sentences, align(article.sentences, ours)):
                 confusion[(g.label.value, "context" if j is None else ours[j].label.value)] += 1

@@ -67,7 +67,7 @@ def test_json_lines_schema_and_offsets():
         doc = json.loads(line)
         assert doc["schema"] == "vnsum.brief/1"
         assert doc["source"] == path
-        assert set(doc["meta"]) == {"title", "event", "date", "chair", "organizer", "location"}
+        assert set(doc["meta"]) == {"title", "event", "date", "date_iso", "chair", "organizer", "location"}
         assert set(doc["sections"]) == {"achievements", "limitations", "directives"}
         text = open(path, encoding="utf-8").read()
         labels = {s["i"]: s["label"] for s in doc["sentences"]}
@@ -152,12 +152,13 @@ def test_usage_errors_and_help():
 
 def test_version_names_vnsum_and_its_shipped_models():
     from vnsum import __version__
-    from vnsum.label import labeller_name
+    from vnsum.labellers import labeller_names
 
     result = run("--version")
     assert result.returncode == 0 and not result.stderr
     lines = result.stdout.decode().splitlines()
-    assert lines[0] == f"vnsum {__version__}" and lines[1] == f"labeller: {labeller_name()}"
+    default, extractive = labeller_names()
+    assert lines[0] == f"vnsum {__version__}" and lines[1] == f"labeller: {default} (--extractive: {extractive})"
     assert lines[2].startswith("rewriter: ")
 
 

@@ -6,7 +6,8 @@ import pytest
 from vnsum.document import Bullet, Brief, Kind, Label, Meta, Person, Sentence
 from vnsum.evaluate import label_scores, meta_matches, rouge, unfaithful_items
 from vnsum.gold import GoldSentence, align, load_gold
-from vnsum.label import MODEL_PATH, learned_model
+from vnsum.labellers import default_labeller
+from vnsum.labellers.linear import MODEL_PATH, load, sentence_features
 from vnsum.segment import segment
 
 
@@ -65,11 +66,9 @@ def test_meta_matching_is_normalised():
 
 def test_shipped_classifier_loads_and_labels(seed_text):
     assert MODEL_PATH.exists()
-    model = learned_model()
-    assert model is not None and model.name == "logreg/5"
-    from vnsum.label import label_sentences
-
-    labels = {s.text: s.label for s in label_sentences(segment(seed_text))}
+    labeller = default_labeller(extractive=True)
+    assert labeller.name == "logreg/5"
+    labels = {s.text: s.label for s in labeller.label(segment(seed_text))}
     assert labels["(Ảnh: Phương Hoa/TTXVN)"] is Label.CONTEXT
     assert sum(label is Label.DIRECTIVE for label in labels.values()) >= 3
 
@@ -95,9 +94,7 @@ def test_eval_command_on_gold(gold_dir, tmp_path):
 def test_plain_python_classifier_matches_numpy(seed_text):
     """The shipped npz read without numpy holds and scores exactly what numpy reads."""
     np = pytest.importorskip("numpy")
-    from vnsum.features import sentence_features
-
-    model = learned_model()
+    model = load(MODEL_PATH)
     with np.load(MODEL_PATH, allow_pickle=False) as data:
         weights = data["weights"].astype(np.float32)
         assert np.array_equal(np.asarray(model.transitions, dtype=np.float32), data["transitions"])
@@ -112,8 +109,6 @@ def test_plain_python_classifier_matches_numpy(seed_text):
 def test_a_labeller_file_of_another_version_is_refused(tmp_path):
     """A file without the sequence model (logreg/4 and before) fails to load with a message, not a KeyError."""
     np = pytest.importorskip("numpy")
-    from vnsum.classifier import load
-
     old = tmp_path / "labeller.npz"
     with np.load(MODEL_PATH, allow_pickle=False) as data:
         np.savez(old, weights=data["weights"], labels=data["labels"])

@@ -1,7 +1,8 @@
 import json
 
 from vnsum.document import Label
-from vnsum.label import label_sentences, label_with_cues
+from vnsum.labellers import default_labeller
+from vnsum.labellers.cues import label_with_cues
 from vnsum.segment import segment
 
 
@@ -52,7 +53,7 @@ def test_guideline_examples_and_hard_cases():
 
 
 def test_confidence_is_a_probability(seed_text):
-    for s in label_sentences(segment(seed_text)):
+    for s in default_labeller(extractive=True).label(segment(seed_text)):
         assert 0.0 < s.confidence <= 1.0
 
 

@@ -1,12 +1,14 @@
+import pytest
+
 from vnsum.document import Kind, Label, Sentence
-from vnsum.label import label_sentences
+from vnsum.labellers import default_labeller
 from vnsum.meta import read_meta
 from vnsum.segment import segment
 from vnsum.select import MAX_BULLET_SYLLABLES, select_bullets, trim
 
 
 def test_seed_meta(seed_text):
-    meta = read_meta(label_sentences(segment(seed_text)))
+    meta = read_meta(default_labeller(extractive=True).label(segment(seed_text)))
     assert meta.title == "Nâng cao tính chuyên nghiệp, hiệu quả, sát thực tiễn của thông tin đối ngoại"
     assert meta.event.startswith("Hội nghị sơ kết công tác 6 tháng đầu năm")
     assert "17/7" in meta.date
@@ -21,7 +23,7 @@ def test_meta_with_two_chairs_and_location():
         "Ngày 6.2, tại Cà Mau, Thủ tướng Chính phủ Nguyễn Xuân Phúc và Phó thủ tướng Trịnh Đình Dũng "
         "đã chủ trì Hội nghị phát triển ngành tôm VN."
     )
-    meta = read_meta(label_sentences(segment(text)))
+    meta = read_meta(default_labeller(extractive=True).label(segment(text)))
     assert [(p.name, p.role) for p in meta.chair] == [
         ("Nguyễn Xuân Phúc", "Thủ tướng Chính phủ"),
         ("Trịnh Đình Dũng", "Phó thủ tướng"),
@@ -45,7 +47,7 @@ def test_a_role_after_a_dash_or_comma_ends_where_the_sentence_goes_on():
             ("Lò Văn Muôn", "Chủ tịch HĐND tỉnh"),
     }
     for text, chair in cases.items():
-        meta = read_meta(label_sentences(segment(text)))
+        meta = read_meta(default_labeller(extractive=True).label(segment(text)))
         assert [(p.name, p.role) for p in meta.chair][:1] == [chair], text
 
 
@@ -61,7 +63,7 @@ def test_an_event_name_ends_before_its_predicate_and_never_on_a_comma():
         "Bộ Công Thương tổ chức Hội nghị kết nối doanh nghiệp nhỏ và vừa tại Hà Nội.": "Hội nghị kết nối doanh nghiệp nhỏ và vừa",
     }
     for text, event in cases.items():
-        assert read_meta(label_sentences(segment(text))).event == event, text
+        assert read_meta(default_labeller(extractive=True).label(segment(text))).event == event, text
 
 
 def sentence(i: int, text: str, label: Label, paragraph: int = 0) -> Sentence:
@@ -81,7 +83,7 @@ def test_near_duplicates_merge_and_sources_are_kept():
 
 
 def test_max_bullets_and_context_never_selected(seed_text):
-    labelled = label_sentences(segment(seed_text))
+    labelled = default_labeller(extractive=True).label(segment(seed_text))
     sections = select_bullets(labelled, max_bullets=2)
     by_index = {s.i: s for s in labelled}
     for bullets in sections.values():
@@ -98,3 +100,24 @@ def test_trim_keeps_a_prefix_cut_at_a_clause():
     assert len(out.split()) <= MAX_BULLET_SYLLABLES + 1
     body = out[: -len(" …")]
     assert long[len("Tuy nhiên, ") :].startswith(body)
+
+
+@pytest.mark.parametrize("text, date, iso", [
+    # relative dates, found as written; ISO only where a dateline or timestamp gives the day of writing
+    ("Sáng nay, tại Hà Nội, Bộ Tài chính tổ chức Hội nghị tổng kết năm 2016.\nCập nhật 2017-01-12 09:30",
+     "Sáng nay", "2017-01-12"),
+    ("Chiều qua, UBND tỉnh họp bàn giải pháp thúc đẩy giải ngân vốn đầu tư công.\nThứ Năm, 12/01/2017",
+     "Chiều qua", "2017-01-11"),
+    ("Hôm nay, Quốc hội thảo luận về dự án Luật Quy hoạch.", "Hôm nay", None),
+    ("Hôm 5-4, Bộ Công an tổ chức hội nghị sơ kết công tác quý I.", "Hôm 5-4", None),
+    # a full date is certain by itself
+    ("Ngày 12-3-2005, Tổng cục Hải quan tổ chức hội nghị tổng kết.", "Ngày 12-3-2005", "2005-03-12"),
+    # a day and month match the dateline's: that year
+    ("Chiều 17/7, Ban Chỉ đạo tổ chức Hội nghị sơ kết.\n17/7/2024 18:05", "Chiều 17/7", "2024-07-17"),
+    # a date in the report's own sentences is not the day of writing
+    ("Chiều qua, UBND tỉnh họp về kết quả thực hiện từ ngày 12/01/2017 đến nay.", "Chiều qua", None),
+    ("Sáng nay (8/2), UBND tỉnh tổ chức hội nghị.", "Sáng nay (8/2)", None),
+])
+def test_dates_relative_and_iso(text, date, iso):
+    meta = read_meta(default_labeller(extractive=True).label(segment("Tin hội nghị\n" + text)))
+    assert (meta.date, meta.date_iso) == (date, iso)

@@ -82,11 +82,12 @@ def _version(value: bool) -> None:
     if not value:
         return
     from vnsum import __version__
-    from vnsum.label import labeller_name
+    from vnsum.labellers import labeller_names
     from vnsum.rewrite.model import BUNDLED, bundled_is_default
 
+    default, extractive = labeller_names()
     rewriter = f"{BUNDLED.name} (bundled)" if bundled_is_default() else "none (extractive)"
-    typer.echo(f"vnsum {__version__}\nlabeller: {labeller_name()}\nrewriter: {rewriter}")
+    typer.echo(f"vnsum {__version__}\nlabeller: {default} (--extractive: {extractive})\nrewriter: {rewriter}")
     raise typer.Exit(EXIT_OK)
 
 
@@ -134,7 +135,8 @@ def brief(
     if chosen is Format.auto:
         chosen = Format.rich if output is None and sys.stdout.isatty() else Format.text
     rewriter = None if extractive else _load_rewriter(model, allow_pickle, strict_model)
-    options = Options(max_bullets=max_bullets, rewriter=rewriter, overview=overview, strict_model=strict_model, model_timeout=model_timeout)
+    options = Options(max_bullets=max_bullets, rewriter=rewriter, labeller=_load_labeller(extractive), overview=overview,
+                      strict_model=strict_model, model_timeout=model_timeout)
     briefs = []
     failures: list[int] = []
     for path in files:
@@ -229,7 +231,8 @@ def digest(
             skipped = [Skipped(r.path, r.error) for r in reads if r.error]
             readable, already = unseen(reads, seen.seen if new_only else {})
             rewriter = None if extractive else _load_rewriter(model, allow_pickle, strict_model)
-            options = Options(max_bullets=max_bullets, rewriter=rewriter, strict_model=strict_model)
+            options = Options(max_bullets=max_bullets, rewriter=rewriter, labeller=_load_labeller(extractive),
+                              strict_model=strict_model)
             with log.progress(len(readable)) as advance:
                 results = brief_all(readable, options, progress=advance, workers=jobs)
             articles = []
@@ -334,6 +337,18 @@ def _encoding(name: str) -> str:
         raise typer.Exit(EXIT_USAGE) from None
 
 
+def _load_labeller(extractive: bool):
+    """The default brief's labeller, loaded once; if the encoder cannot load, one warning and the linear one."""
+    from vnsum.labellers import default_labeller
+    from vnsum.labellers.encoder import EncoderLabellerError
+
+    try:
+        return default_labeller(extractive=extractive)
+    except EncoderLabellerError as exc:
+        _error(f"warning: {exc}; the linear labeller instead")
+        return default_labeller(extractive=True)
+
+
 def _load_rewriter(model: Optional[str], allow_pickle: bool, strict: bool):
     """The model, loaded once; on failure one warning and None (the extractive brief), or exit 6 when strict."""
     from vnsum.rewrite.model import Rewriter, resolve
@@ -379,7 +394,7 @@ def eval_command(
         _error("gold: no *.json gold files found")
         raise typer.Exit(EXIT_BAD_INPUT)
     rewriter = None if extractive else _load_rewriter(model, allow_pickle, strict=False)
-    result = evaluate(articles, Options(max_bullets=max_bullets, rewriter=rewriter))
+    result = evaluate(articles, Options(max_bullets=max_bullets, rewriter=rewriter, labeller=_load_labeller(extractive)))
     if as_json or not sys.stdout.isatty():
         sys.stdout.write(json.dumps(asdict(result), ensure_ascii=False, indent=None if not as_json else 2) + "\n")
         return

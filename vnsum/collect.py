@@ -99,9 +99,17 @@ def brief_all(
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
 ) -> list[Brief | str]:
-    """A Brief, or the reason it failed, for every readable input, in order."""
-    plain = replace(options, rewriter=None)
+    """A Brief, or the reason it failed, for every readable input, in order.
+
+    A labeller that must stay where it was loaded (the encoder's) labels in this process; a portable one is the
+    torch-free default, which each worker process loads for itself rather than receiving a copy per article.
+    """
+    labeller = options.labeller
+    in_process = labeller is not None and not labeller.portable
+    plain = replace(options, rewriter=None, labeller=labeller if in_process else None)
     jobs = [(r.path, r.text, plain) for r in reads]
+    if in_process:
+        workers = 1
     workers = workers if workers is not None else (min(os.cpu_count() or 1, 4) if len(jobs) >= PARALLEL_FROM else 1)
     results: list[Brief | str] = []
     with get_context("fork").Pool(workers) if workers > 1 else nullcontext() as pool:

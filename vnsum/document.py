@@ -19,6 +19,9 @@ class Label(str, Enum):
     CONTEXT = "context"
 
 
+#: The labels in the order every labeller's scores and probabilities use.
+LABELS: tuple[Label, ...] = (Label.ACHIEVEMENT, Label.LIMITATION, Label.DIRECTIVE, Label.CONTEXT)
+
 #: The three sections of a brief, in display order, with the label that feeds each.
 SECTIONS: tuple[tuple[str, Label], ...] = (
     ("achievements", Label.ACHIEVEMENT),
@@ -75,6 +78,8 @@ class Meta:
     title: str | None = None
     event: str | None = None
     date: str | None = None
+    #: the date as YYYY-MM-DD where the article makes it certain (a year written with it, or a dateline)
+    date_iso: str | None = None
     chair: tuple[Person, ...] = ()
     organizer: str | None = None
     location: str | None = None

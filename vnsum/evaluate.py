@@ -169,7 +169,10 @@ def meta_matches(result: Brief, gold_meta: dict) -> dict[str, bool]:
         ours, theirs = set(syllables(result.meta.event or "")), set(syllables(gold_meta["event"]))
         out["event"] = bool(ours) and len(ours & theirs) / len(ours | theirs) >= 0.5
     if gold_meta.get("date"):
-        out["date"] = _day_month(result.meta.date) == _day_month(gold_meta["date"]) != ()
+        if _day_month(gold_meta["date"]):
+            out["date"] = _day_month(result.meta.date) == _day_month(gold_meta["date"])
+        else:  # a relative date ("Sáng nay"): the same words
+            out["date"] = _norm(result.meta.date) == _norm(gold_meta["date"])
     if gold_meta.get("chair"):
         gold_names = {_norm(person.split(",")[0]) for person in gold_meta["chair"]}
         out["chair"] = bool(gold_names & {_norm(p.name) for p in result.meta.chair})

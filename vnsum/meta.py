@@ -6,31 +6,42 @@ Every field is a substring of the article, or None: meta never invents.
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from vnsum.document import Kind, Meta, Person, Sentence
 from vnsum.lexicon.meta import (
     CHAIR_CUE,
     DATE,
+    DAY_MONTH_YEAR,
     EVENT_CONTINUATIONS,
     EVENT_NOUNS,
     EVENT_STOPS,
     HONORIFICS,
     ORGANISER_CUE,
     PLACES,
+    RELATIVE_DATE,
+    RELATIVE_DAYS,
     ROLE_ENDS,
     SURNAMES,
     TITLE_WORDS,
+    YEAR_MONTH_DAY,
 )
 
 #: How many leading sentences are searched: the who/when/where of a report sits in its lead.
 LEAD_SENTENCES = 8
+#: A line this short with a full date in it is a dateline or a timestamp ("Thứ Năm, 12/01/2017 09:30").
+DATELINE_MAX_WORDS = 8
 MAX_CHAIRS = 4
 
 _EVENT_RE = re.compile(rf"(?<!\w)(?:{EVENT_NOUNS})(?!\w)", re.IGNORECASE)
 _EVENT_STOP_RE = re.compile(EVENT_STOPS, re.IGNORECASE)
 _CONTINUATION_RE = re.compile(rf"^(?:{EVENT_CONTINUATIONS})(?!\w)", re.IGNORECASE)
 _DATE_RE = re.compile(rf"(?<![\w.,/\-]){DATE}(?![\w/])")
+_RELATIVE_DATE_RE = re.compile(rf"(?<!\w){RELATIVE_DATE}(?!\w)")
+_DAY_MONTH_YEAR_RE = re.compile(DAY_MONTH_YEAR)
+_YEAR_MONTH_DAY_RE = re.compile(YEAR_MONTH_DAY)
+_DAY_MONTH_RE = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?!\s*[/.\-]\s*\d)")
 _CHAIR_RE = re.compile(rf"(?<!\w)(?:{CHAIR_CUE})(?!\w)", re.IGNORECASE)
 _ORGANISER_RE = re.compile(
     rf"(?:(?<!\w)do\s+(?P<agent>[^,.;]{{3,120}}?)\s+(?:{ORGANISER_CUE})(?!\w))"
@@ -51,10 +62,12 @@ _ATTENDANCE_RE = re.compile(r"(?<!\w)(?:tham dự|cùng dự|dự hội nghị|c
 def read_meta(sentences: tuple[Sentence, ...]) -> Meta:
     titles = [s for s in sentences if s.kind is Kind.TITLE]
     lead = [s for s in sentences if s.kind in (Kind.BODY, Kind.CAPTION, Kind.HEADING)][:LEAD_SENTENCES]
+    date = _date(lead)
     return Meta(
         title=titles[0].text if titles else None,
         event=_event(lead),
-        date=_date(lead),
+        date=date,
+        date_iso=_date_iso(date, sentences),
         chair=_chair(lead),
         organizer=_organiser(lead),
         location=_location(lead),
@@ -88,11 +101,53 @@ def _cut_event(text: str, start: int) -> str:
 
 
 def _date(lead: list[Sentence]) -> str | None:
+    """The lead's first date, with a number ("Chiều 17/7", "Sáng nay (8/2)") or relative ("Sáng nay")."""
     for sentence in lead:
-        match = _DATE_RE.search(sentence.text)
-        if match:
+        found = [m for m in (_DATE_RE.search(sentence.text), _RELATIVE_DATE_RE.search(sentence.text)) if m]
+        if found:
+            match = min(found, key=lambda m: (m.start(), -len(m.group())))
             return match.group().strip().rstrip(")") if "(" not in match.group() else match.group().strip()
     return None
+
+
+def _date_iso(date: str | None, sentences: tuple[Sentence, ...]) -> str | None:
+    """YYYY-MM-DD where nothing is guessed: the date carries its year, or the article states the day it was
+    written (its first dated timestamp or dateline) and the date is that day, or a relative day from it."""
+    if date is None:
+        return None
+    full = _full_date(date)
+    if full:
+        return full.isoformat()
+    written = next((d for d in map(_full_date, (s.text for s in sentences if _dateline(s))) if d), None)
+    if written is None:
+        return None
+    day_month = _DAY_MONTH_RE.search(date)
+    if day_month:
+        day, month = int(day_month.group(1)), int(day_month.group(2))
+        return written.isoformat() if (day, month) == (written.day, written.month) else None
+    relative = _RELATIVE_DATE_RE.search(date)
+    if relative:
+        return (written + datetime.timedelta(days=RELATIVE_DAYS[relative.group().split()[-1]])).isoformat()
+    return None
+
+
+def _dateline(sentence: Sentence) -> bool:
+    """A line that can state when the article was written: a page's timestamp line, a dateline, a byline; not a
+    sentence of the report, whose dates may be any day it speaks of."""
+    return len(sentence.text.split()) <= DATELINE_MAX_WORDS or bool(_YEAR_MONTH_DAY_RE.search(sentence.text))
+
+
+def _full_date(text: str) -> datetime.date | None:
+    """The first date with a year in `text`, if it is a real day."""
+    match = _DAY_MONTH_YEAR_RE.search(text)
+    found = (int(match.group(3)), int(match.group(2)), int(match.group(1))) if match else None
+    if found is None:
+        match = _YEAR_MONTH_DAY_RE.search(text)
+        found = (int(match.group(1)), int(match.group(2)), int(match.group(3))) if match else None
+    try:
+        return datetime.date(*found) if found else None
+    except ValueError:
+        return None
 
 
 def _chair(lead: list[Sentence]) -> tuple[Person, ...]:

@@ -1,7 +1,8 @@
 """The whole brief, top to bottom: article -> sentences -> labelled -> ranked -> trimmed -> rewritten -> Brief.
 
-`extract` is the model-free part (pure Python, safe to run in worker processes); `rewrite` is the seq2seq stage,
-run where the model was loaded. `brief` is both.
+`extract` is the part before the seq2seq model: pure Python, safe to run in worker processes, unless the
+options carry the encoder labeller, which runs where it was loaded; `rewrite` is the seq2seq stage, run where the
+model was loaded. `brief` is both.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from vnsum import __version__
 from vnsum.document import Brief, Bullet, Kind, Sentence
-from vnsum.label import label_sentences, labeller_name
+from vnsum.labellers import Labeller, default_labeller
 from vnsum.language import looks_vietnamese
 from vnsum.meta import read_meta
 from vnsum.read import Article
@@ -22,10 +23,12 @@ from vnsum.select import DEFAULT_MAX_BULLETS, select_bullets
 
 @dataclass(frozen=True)
 class Options:
-    """`rewriter` is a loaded vnsum.rewrite.model.Rewriter, or None for the extractive brief."""
+    """`rewriter` is a loaded vnsum.rewrite.model.Rewriter, or None for the extractive brief; `labeller` a loaded
+    vnsum.labellers.Labeller, or None for the best one that needs no torch."""
 
     max_bullets: int = DEFAULT_MAX_BULLETS
     rewriter: Any = None
+    labeller: Labeller | None = None
     overview: bool = False
     strict_model: bool = False
     model_timeout: float | None = None
@@ -40,13 +43,14 @@ def extract(article: Article, options: Options = Options()) -> Brief:
     """The extractive brief: every bullet a span of its source sentence."""
     warnings = () if looks_vietnamese(article.text) else ("text does not look Vietnamese; the brief may be poor",)
     sentences = segment(article.text)
-    labelled = label_sentences(sentences)
+    labeller = options.labeller or default_labeller(extractive=True)
+    labelled = labeller.label(sentences)
     return Brief(
         source=article.source,
         meta=read_meta(labelled),
         sections=select_bullets(labelled, options.max_bullets),
         sentences=labelled,
-        engine={"name": "vnsum", "version": __version__, "labeller": labeller_name(), "rewriter": None},
+        engine={"name": "vnsum", "version": __version__, "labeller": labeller.name, "rewriter": None},
         warnings=warnings,
         overview=_lead(labelled) if options.overview else None,
     )

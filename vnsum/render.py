@@ -71,6 +71,7 @@ def meta_json(meta: Meta) -> dict[str, Any]:
         "title": meta.title,
         "event": meta.event,
         "date": meta.date,
+        "date_iso": meta.date_iso,
         "chair": [{"name": p.name, "role": p.role} for p in meta.chair],
         "organizer": meta.organizer,
         "location": meta.location,

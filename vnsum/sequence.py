@@ -9,7 +9,10 @@ four labels, and the work grows linearly with the number of sentences (16 sums e
 
 from __future__ import annotations
 
+import math
 from typing import Sequence
+
+from vnsum.document import LABELS, Label, Sentence
 
 
 def viterbi(
@@ -39,3 +42,37 @@ def viterbi(
     path.reverse()
     return path
 
+
+
+#: Added to context's log-score before decoding: macro F1 is over the three sections, and missing a section
+#: sentence costs more than letting a context one in. logreg/5, 4-fold CV, gold / hand-labelled articles:
+#: 0: 0.758 / 0.751, -0.3: 0.754 / 0.756, -0.6: 0.759 / 0.758, -0.9: 0.755 / 0.756.
+CONTEXT_BIAS = -0.6
+
+
+def decode_report(
+    sentences: tuple[Sentence, ...],
+    probabilities: Sequence[Sequence[float]],
+    transitions: Sequence[Sequence[Sequence[float]]],
+    prior: Sequence[float],
+    context_bias: float = CONTEXT_BIAS,
+) -> tuple[Sentence, ...]:
+    """Label a report from a classifier's probabilities for its content sentences, in order.
+
+    The probabilities divided by the classifier's training prior (a posterior over a prior is a likelihood, up
+    to a constant) are the emissions; captions, bylines and the like stay context and out of the chain. The
+    confidence of a label is the classifier's own probability of it.
+    """
+    content = [k for k, sentence in enumerate(sentences) if sentence.is_content]
+    bias = [0.0] * (len(LABELS) - 1) + [context_bias]
+    emissions = [[math.log(max(p, 1e-12)) - q + b for p, q, b in zip(probs, prior, bias)] for probs in probabilities]
+    same_paragraph = [t > 0 and sentences[k].paragraph == sentences[content[t - 1]].paragraph for t, k in enumerate(content)]
+    chosen = dict(zip(content, zip(viterbi(emissions, same_paragraph, transitions), probabilities)))
+    out = []
+    for k, sentence in enumerate(sentences):
+        if k in chosen:
+            best, probs = chosen[k]
+            out.append(sentence.labelled(LABELS[best], round(probs[best], 4)))
+        else:
+            out.append(sentence.labelled(Label.CONTEXT, 1.0))
+    return tuple(out)

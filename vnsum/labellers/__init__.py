@@ -1,0 +1,77 @@
+"""Sentence labellers: each sentence of a report -> achievement / limitation / directive / context.
+
+One interface, one module a labeller:
+- `encoder.py` (`enc/1`): e5 fine-tuned on the gold and hand labels; needs torch; the default brief's.
+- `linear.py` (`logreg/5`): logistic regression over hashed features; pure Python; `--extractive`'s.
+- `cues.py` (`cue/1`): cue-word rules; no model file; the fallback of both.
+The learned ones decode a report as a whole with the sequence model (sequence.py). `VNSUM_LABELLER` (`cue`,
+`logreg`, `enc`) forces one.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import Protocol
+
+from vnsum.document import Sentence
+
+
+class Labeller(Protocol):
+    name: str
+    #: whether it can be copied into worker processes (pure Python) or must run where it was loaded
+    portable: bool
+
+    def label(self, sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+        """The same sentences, each with a label and a confidence (0-1)."""
+
+
+def default_labeller(extractive: bool = False) -> Labeller:
+    """The best labeller shipped: the encoder's unless `extractive` (no torch) or it is absent, then the linear
+    model, then the cue rules."""
+    forced = os.environ.get("VNSUM_LABELLER")
+    if forced == "cue":
+        return _cues()
+    if not extractive and forced in (None, "enc") and _encoder_shipped():
+        return _encoder()
+    return _linear() or _cues()
+
+
+def labeller_names() -> tuple[str, str]:
+    """The names of the default labeller and of the `--extractive` one, without loading either model."""
+    import json
+
+    from vnsum.labellers.encoder import MODEL_DIR
+
+    extractive = default_labeller(extractive=True).name
+    forced = os.environ.get("VNSUM_LABELLER")
+    if forced in (None, "enc") and _encoder_shipped():
+        return json.loads((MODEL_DIR / "vnsum.json").read_text(encoding="utf-8"))["name"], extractive
+    return extractive, extractive
+
+
+def _encoder_shipped() -> bool:
+    from vnsum.labellers.encoder import MODEL_DIR
+
+    return (MODEL_DIR / "model.safetensors").is_file()
+
+
+@lru_cache(maxsize=1)
+def _encoder() -> Labeller:
+    from vnsum.labellers.encoder import load
+
+    return load()
+
+
+@lru_cache(maxsize=1)
+def _linear() -> Labeller | None:
+    from vnsum.labellers.linear import MODEL_PATH, LinearLabeller, load
+
+    return LinearLabeller(load(MODEL_PATH)) if MODEL_PATH.exists() else None
+
+
+@lru_cache(maxsize=1)
+def _cues() -> Labeller:
+    from vnsum.labellers.cues import CueLabeller
+
+    return CueLabeller()

@@ -1,0 +1,79 @@
+"""The encoder labeller (`enc/1`): multilingual-e5-small fine-tuned on the gold and hand labels.
+
+Each content sentence is read alone by the encoder, a linear head reads it beside its neighbours, the title and
+its paragraph's head (encoder_net.py), and the sequence model (sequence.py) decodes the report. The model lives
+in models/labeller-e5/ (MODEL_CARD.md): safetensors weights, a `tokenizers` tokenizer, and vnsum.json with the
+name, the sequence model's transitions and prior. torch and transformers are imported only when it loads.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from vnsum.document import Sentence
+from vnsum.sequence import CONTEXT_BIAS, decode_report
+
+MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "labeller-e5"
+#: Sentences encoded together; sorted by length first, so little is padding.
+BATCH = 32
+
+
+class EncoderLabellerError(RuntimeError):
+    """The model directory is missing, incomplete or unreadable; the message says which."""
+
+
+class EncoderLabeller:
+    """The labeller interface (vnsum.labellers.Labeller). Loaded once; `portable` is False: it stays in the
+    process that loaded it rather than being copied into worker processes."""
+
+    portable = False
+
+    def __init__(self, directory: Path = MODEL_DIR) -> None:
+        try:
+            settings = json.loads((directory / "vnsum.json").read_text(encoding="utf-8"))
+            import torch
+            from safetensors.torch import load_file
+            from tokenizers import Tokenizer
+            from transformers import BertConfig, BertModel
+
+            from vnsum.labellers.encoder_net import SentenceLabeller
+
+            config = BertConfig.from_json_file(str(directory / "config.json"))
+            model = SentenceLabeller(BertModel(config, add_pooling_layer=False), config.hidden_size)
+            state = {name: tensor.float() for name, tensor in load_file(str(directory / "model.safetensors")).items()}
+            model.load_state_dict(state)
+            self.model = model.eval()
+            self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+        except (OSError, ValueError, KeyError, RuntimeError, ImportError) as error:
+            raise EncoderLabellerError(f"{directory}: cannot load the encoder labeller ({type(error).__name__}: {error})") from None
+        self.torch = torch
+        self.name = settings["name"]
+        self.transitions = settings["transitions"]
+        self.prior = settings["prior"]
+        self.context_bias = settings.get("context_bias", CONTEXT_BIAS)
+
+    def probabilities(self, sentences: tuple[Sentence, ...]) -> list[list[float]]:
+        """The head's probabilities for the content sentences, in order."""
+        from vnsum.labellers.encoder_net import head_inputs, positions, tokenize
+
+        torch = self.torch
+        content, previous, following, title, heads, scalars = positions(sentences)
+        if not content:
+            return []
+        order = sorted(range(len(content)), key=lambda t: len(sentences[content[t]].text))
+        with torch.inference_mode():
+            pooled = torch.zeros(len(sentences), self.model.encoder.config.hidden_size)
+            for start in range(0, len(order), BATCH):
+                batch = [content[t] for t in order[start : start + BATCH]]
+                ids, mask = tokenize(self.tokenizer, [sentences[k].text for k in batch])
+                pooled[torch.tensor(batch)] = self.model.pooled(ids, mask)
+            logits = self.model(head_inputs(pooled, content, previous, following, title, heads, scalars))
+            return torch.softmax(logits, dim=-1).tolist()
+
+    def label(self, sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+        return decode_report(sentences, self.probabilities(sentences), self.transitions, self.prior, self.context_bias)
+
+
+def load(directory: Path = MODEL_DIR) -> EncoderLabeller:
+    return EncoderLabeller(directory)

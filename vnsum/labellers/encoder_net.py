@@ -1,0 +1,93 @@
+"""The encoder labeller's network (torch): e5 reads each sentence alone, a linear head reads it in its report.
+
+Each content sentence is encoded on its own ("passage: " + sentence, at most MAX_TOKENS tokens) and mean-pooled.
+The head sees five pooled vectors, the sentence's, the previous and next content sentences', the title's and its
+paragraph's first sentence's, and a few numbers on where it stands (relative position, same paragraph as the
+previous one, opens its paragraph, its kind), and gives four logits. Encoding sentences alone keeps the cost
+linear in the article and small (one short pass each); the neighbours reach the label through the head and the
+sequence model (sequence.py) that decodes the report.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import torch
+from torch import nn
+
+from vnsum.document import Kind, Sentence
+
+#: Tokens of a sentence the encoder reads ("passage: " and <s> </s> included): the main clause comes first.
+MAX_TOKENS = 80
+PASSAGE = "passage: "
+KINDS = tuple(Kind)
+CONTEXT_VECTORS = 5  # own, previous, next, title, paragraph head
+SCALARS = 3 + len(KINDS)
+CLASSES = 4
+PAD_ID = 1  # e5's <pad>, kept at the same id by vocabulary pruning
+
+
+def tokenize(tokenizer, texts: Sequence[str]) -> tuple[torch.Tensor, torch.Tensor]:
+    """Token ids and attention mask of sentences, each as "passage: " + text cut to MAX_TOKENS (keeping </s>)."""
+    encoded = [tokenizer.encode(PASSAGE + text).ids for text in texts]
+    encoded = [ids if len(ids) <= MAX_TOKENS else ids[: MAX_TOKENS - 1] + ids[-1:] for ids in encoded]
+    width = max(len(ids) for ids in encoded)
+    ids = torch.full((len(encoded), width), PAD_ID, dtype=torch.long)
+    mask = torch.zeros(len(encoded), width, dtype=torch.long)
+    for row, sentence in enumerate(encoded):
+        ids[row, : len(sentence)] = torch.tensor(sentence)
+        mask[row, : len(sentence)] = 1
+    return ids, mask
+
+
+def positions(sentences: Sequence[Sentence]) -> tuple[list[int], list[int], list[int], int | None, list[int], list[list[float]]]:
+    """For the content sentences of one report: their indices, the previous and next content sentence of each
+    (-1 for none), the title's index (or None), each one's paragraph head, and the scalar features."""
+    content = [k for k, s in enumerate(sentences) if s.is_content]
+    title = next((k for k in content if sentences[k].kind is Kind.TITLE), None)
+    heads: dict[int, int] = {}
+    for k in content:
+        heads.setdefault(sentences[k].paragraph, k)
+    previous = [content[t - 1] if t else -1 for t in range(len(content))]
+    following = [content[t + 1] if t + 1 < len(content) else -1 for t in range(len(content))]
+    scalars = []
+    for t, k in enumerate(content):
+        s = sentences[k]
+        same = float(t > 0 and sentences[content[t - 1]].paragraph == s.paragraph)
+        scalars.append([t / max(1, len(content) - 1), same, float(heads[s.paragraph] == k)]
+                       + [float(s.kind is kind) for kind in KINDS])
+    return content, previous, following, title, [heads[sentences[k].paragraph] for k in content], scalars
+
+
+class SentenceLabeller(nn.Module):
+    """BertModel-shaped encoder + linear head over a report's pooled sentence vectors."""
+
+    def __init__(self, encoder: nn.Module, hidden: int, dropout: float = 0.1) -> None:
+        super().__init__()
+        self.encoder = encoder
+        self.dropout = nn.Dropout(dropout)
+        self.head = nn.Linear(CONTEXT_VECTORS * hidden + SCALARS, CLASSES)
+
+    def pooled(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        hidden = self.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+        weights = mask.unsqueeze(-1).to(hidden.dtype)
+        return (hidden * weights).sum(1) / weights.sum(1).clamp(min=1.0)
+
+    def forward(self, inputs: torch.Tensor) -> torch.Tensor:
+        """Four logits for each row of head_inputs()."""
+        return self.head(self.dropout(inputs))
+
+
+def head_inputs(pooled: torch.Tensor, content: list[int], previous: list[int], following: list[int],
+                title: int | None, heads: list[int], scalars: list[list[float]]) -> torch.Tensor:
+    """The head's input rows for a report, from the pooled vectors of all its sentences (rows of `pooled`)."""
+    zero = torch.zeros(1, pooled.shape[1], dtype=pooled.dtype)
+    padded = torch.cat([pooled, zero])
+    last = padded.shape[0] - 1
+
+    def take(indices: list[int]) -> torch.Tensor:
+        return padded[torch.tensor([i if i >= 0 else last for i in indices], dtype=torch.long)]
+
+    title_rows = take([title if title is not None else -1] * len(content))
+    return torch.cat([take(content), take(previous), take(following), title_rows, take(heads),
+                      torch.tensor(scalars, dtype=pooled.dtype)], dim=1)
