@@ -67,7 +67,8 @@ def test_json_lines_schema_and_offsets():
         doc = json.loads(line)
         assert doc["schema"] == "vnsum.brief/1"
         assert doc["source"] == path
-        assert set(doc["meta"]) == {"title", "event", "date", "date_iso", "chair", "organizer", "location"}
+        assert set(doc["meta"]) == {"title", "event", "date", "date_iso", "chair", "organizer", "location",
+                                    "meeting_report", "meeting_score"}
         assert set(doc["sections"]) == {"achievements", "limitations", "directives"}
         text = open(path, encoding="utf-8").read()
         labels = {s["i"]: s["label"] for s in doc["sentences"]}
@@ -199,3 +200,29 @@ def test_help_and_extractive_brief_do_not_import_torch():
     ) % SEED
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=120)
     assert b"CLEAN" in result.stderr, result.stderr
+
+
+def test_an_article_that_is_not_a_meeting_report_gets_a_warning_and_no_bullets():
+    from test_digest import SNOWSTORM
+
+    result = run("brief", "-", "-f", "json", stdin=SNOWSTORM.encode())
+    assert result.returncode == 0
+    doc = json.loads(result.stdout)
+    assert doc["meta"]["meeting_report"] is False and doc["meta"]["meeting_score"] < 0.5
+    assert all(bullets == [] for bullets in doc["sections"].values())
+    assert result.stderr.decode().count("\n") == 1 and "does not look like a meeting report" in result.stderr.decode()
+    forced = json.loads(run("brief", "-", "-f", "json", "--force", stdin=SNOWSTORM.encode()).stdout)
+    assert any(forced["sections"].values())
+    seed = json.loads(run("brief", SEED, "-f", "json").stdout)
+    assert seed["meta"]["meeting_report"] is True and seed["meta"]["meeting_score"] >= 0.5
+
+
+def test_meeting_detector_agrees_with_the_gold(gold_dir):
+    """The detector as the pipeline runs it (features computed at run time, the shipped weights) on the gold's
+    40 meeting reports and 4 other articles; the cross-validated figures are in models/labeller/meeting.json."""
+    from vnsum.gold import load_gold
+    from vnsum.pipeline import extract
+    from vnsum.read import Article
+
+    agree = [extract(Article(g.id, g.text)).meta.meeting_report == g.is_meeting_report for g in load_gold([gold_dir])]
+    assert len(agree) == 44 and sum(agree) >= 40

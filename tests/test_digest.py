@@ -191,7 +191,9 @@ def test_digest_over_500_real_articles(tmp_path):
             (inbox / f"{k:03d}.txt").write_text(text, encoding="utf-8")
     result = digest(str(inbox), "-f", "json")
     doc = as_json(result)
-    assert doc["overview"]["articles"] + len(doc["skipped"]) == 500
+    apart = doc["not_meeting_reports"]
+    assert doc["overview"]["articles"] + len(doc["skipped"]) + len(apart) == 500
+    assert doc["overview"]["not_meeting_reports"] == len(apart) < 100  # the pool is mostly meeting reports
     assert 0 < doc["overview"]["meetings"] <= doc["overview"]["articles"]
     for entry in doc["entries"]:
         for bullets in entry["sections"].values():
@@ -229,3 +231,32 @@ def test_html_digest_renders_in_headless_chromium(tmp_path):
     for heading in ("Kết quả đạt được", "Hạn chế", "Nhiệm vụ, chỉ đạo"):
         assert heading in dom
     assert dom.count("<section") == 3 * len(ARTICLES)
+
+
+def test_articles_that_are_not_meeting_reports_are_listed_apart(tmp_path):
+    """A weather story among meeting reports: out of the entries and the counts, listed with its score, and
+    recorded in the state so that --new-only does not list it again."""
+    shutil.copy(ARTICLES[0], tmp_path / "meeting.txt")
+    (tmp_path / "snow.txt").write_text(SNOWSTORM, encoding="utf-8")
+    state = tmp_path / "state.json"
+    result = digest(str(tmp_path), "-f", "json", "--state", str(state))
+    doc = as_json(result)
+    assert doc["overview"]["articles"] == 1 and doc["overview"]["not_meeting_reports"] == 1
+    assert [Path(n["path"]).name for n in doc["not_meeting_reports"]] == ["snow.txt"]
+    assert doc["not_meeting_reports"][0]["meeting_score"] < 0.5
+    assert b"snow.txt: does not look like a meeting report" in result.stderr
+    assert "Không phải tin hội nghị" in digest(str(tmp_path), "-f", "markdown").stdout.decode()
+    again = as_json(digest(str(tmp_path), "-f", "json", "--state", str(state), "--new-only"))
+    assert again["not_meeting_reports"] == [] and again["overview"]["already_seen"] == 2
+    forced = as_json(digest(str(tmp_path), "-f", "json", "--force"))
+    assert forced["overview"]["articles"] == 2 and forced["not_meeting_reports"] == []
+
+
+#: Written for these tests: a news story with no meeting in it (issue 18's example, retold).
+SNOWSTORM = """Bão tuyết lớn càn quét miền Đông nước Mỹ
+Một trận bão tuyết mạnh đã đổ bộ vào nhiều bang miền Đông nước Mỹ từ đêm thứ Sáu, khiến hàng chục nghìn hộ gia đình bị mất điện.
+Saluda, một thị trấn với 700 dân ở bang Bắc Carolina, đã bị chôn vùi dưới 50cm tuyết.
+Nhiều tuyến đường cao tốc phải đóng cửa, hàng nghìn chuyến bay bị hủy tại các sân bay lớn.
+Theo cơ quan khí tượng quốc gia, tuyết sẽ còn rơi đến hết ngày Chủ nhật, nhiệt độ có nơi xuống dưới âm 10 độ C.
+Người dân được khuyến cáo ở trong nhà và hạn chế di chuyển.
+"""

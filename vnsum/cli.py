@@ -116,6 +116,7 @@ def brief(
     ),
     extractive: bool = typer.Option(False, "--extractive", help="No model: extractive bullets only (no torch import)."),
     overview: bool = typer.Option(False, "--overview", help="Add a 1-3 sentence overview of the whole article."),
+    force: bool = typer.Option(False, "--force", help="Brief an article even when it does not look like a meeting report."),
     strict_model: bool = typer.Option(False, "--strict-model", help="A model failure is an error (exit 6), not a fallback."),
     model_timeout: Optional[float] = typer.Option(None, "--model-timeout", min=0.0, help="Seconds the model may spend on one article."),
     allow_pickle: bool = typer.Option(False, "--allow-pickle", help="Allow a model whose weights are pickle files (unsafe)."),
@@ -136,7 +137,7 @@ def brief(
         chosen = Format.rich if output is None and sys.stdout.isatty() else Format.text
     rewriter = None if extractive else _load_rewriter(model, allow_pickle, strict_model)
     options = Options(max_bullets=max_bullets, rewriter=rewriter, labeller=_load_labeller(extractive), overview=overview,
-                      strict_model=strict_model, model_timeout=model_timeout)
+                      strict_model=strict_model, model_timeout=model_timeout, force=force)
     briefs = []
     failures: list[int] = []
     for path in files:
@@ -188,6 +189,7 @@ def digest(
     jobs: Optional[int] = typer.Option(None, "--jobs", min=1, help="Worker processes for the extractive stage (default: the cores, from 16 articles)."),
     model: Optional[str] = typer.Option(None, "--model", envvar="VNSUM_MODEL", help="Seq2seq model (as for `brief`), loaded once per run."),
     extractive: bool = typer.Option(False, "--extractive", help="No model: extractive bullets only."),
+    force: bool = typer.Option(False, "--force", help="Digest articles that do not look like meeting reports as meetings too."),
     strict_model: bool = typer.Option(False, "--strict-model", help="A model failure is an error, not a fallback."),
     allow_pickle: bool = typer.Option(False, "--allow-pickle", help="Allow a model whose weights are pickle files (unsafe)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors on stderr, no progress bar."),
@@ -232,7 +234,7 @@ def digest(
             readable, already = unseen(reads, seen.seen if new_only else {})
             rewriter = None if extractive else _load_rewriter(model, allow_pickle, strict_model)
             options = Options(max_bullets=max_bullets, rewriter=rewriter, labeller=_load_labeller(extractive),
-                              strict_model=strict_model)
+                              strict_model=strict_model, force=force)
             with log.progress(len(readable)) as advance:
                 results = brief_all(readable, options, progress=advance, workers=jobs)
             articles = []
@@ -263,7 +265,8 @@ def digest(
                 sys.stdout.write(text)
                 sys.stdout.flush()
             if state_path:
-                included = {s.hash: {"path": s.path, "digest": generated} for e in result_digest.entries for s in e.sources}
+                listed_sources = [s for e in result_digest.entries for s in e.sources] + [n.source for n in result_digest.not_meetings]
+                included = {s.hash: {"path": s.path, "digest": generated} for s in listed_sources}
                 try:
                     seen.with_seen(included).write(state_path)
                 except OSError as exc:

@@ -61,10 +61,19 @@ class Skipped:
 
 
 @dataclass(frozen=True)
+class NotMeeting:
+    """An article that does not look like a meeting report: listed apart, out of the entries and the counts."""
+
+    source: Source
+    score: float
+
+
+@dataclass(frozen=True)
 class Digest:
     generated: str
     entries: tuple[Entry, ...]
     skipped: tuple[Skipped, ...] = ()
+    not_meetings: tuple[NotMeeting, ...] = ()
     already_seen: int = 0
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
@@ -91,11 +100,17 @@ class Digest:
 
 def build_digest(articles: list[tuple[Source, Brief, str]], generated: str, skipped: tuple[Skipped, ...] = (),
                  already_seen: int = 0) -> Digest:
-    """`articles` are (source, brief, normalised text) in input order; entries follow the first report of each meeting."""
+    """`articles` are (source, brief, normalised text) in input order; entries follow the first report of each
+    meeting. Articles that do not look like meeting reports (and were not forced) are listed apart."""
+    warnings = tuple(f"{source.path}: {w}" for source, brief, _ in articles for w in brief.warnings)
+    not_meetings = tuple(NotMeeting(source, brief.meta.meeting_score or 0.0) for source, brief, _ in articles
+                         if brief.meta.meeting_report is False and not any(brief.sections.values()))
+    apart = {id(n.source) for n in not_meetings}
+    articles = [a for a in articles if id(a[0]) not in apart]
     groups = same_meeting_groups([(brief, text) for _, brief, text in articles])
     entries = tuple(_merge([articles[k] for k in group]) for group in groups)
-    warnings = tuple(f"{source.path}: {w}" for source, brief, _ in articles for w in brief.warnings)
-    return Digest(generated=generated, entries=entries, skipped=skipped, already_seen=already_seen, warnings=warnings)
+    return Digest(generated=generated, entries=entries, skipped=skipped, not_meetings=not_meetings,
+                  already_seen=already_seen, warnings=warnings)
 
 
 def same_meeting_groups(items: list[tuple[Brief, str]]) -> list[list[int]]:

@@ -83,6 +83,9 @@ class Meta:
     chair: tuple[Person, ...] = ()
     organizer: str | None = None
     location: str | None = None
+    #: whether the article reports a meeting (meeting.py), and the detector's probability that it does
+    meeting_report: bool | None = None
+    meeting_score: float | None = None
 
 
 @dataclass(frozen=True)

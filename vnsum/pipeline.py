@@ -15,6 +15,7 @@ from vnsum import __version__
 from vnsum.document import Brief, Bullet, Kind, Sentence
 from vnsum.labellers import Labeller, default_labeller
 from vnsum.language import looks_vietnamese
+from vnsum.meeting import decide
 from vnsum.meta import read_meta
 from vnsum.read import Article
 from vnsum.segment import segment
@@ -29,6 +30,8 @@ class Options:
     max_bullets: int = DEFAULT_MAX_BULLETS
     rewriter: Any = None
     labeller: Labeller | None = None
+    #: brief an article even when it does not look like a meeting report
+    force: bool = False
     overview: bool = False
     strict_model: bool = False
     model_timeout: float | None = None
@@ -45,10 +48,18 @@ def extract(article: Article, options: Options = Options()) -> Brief:
     sentences = segment(article.text)
     labeller = options.labeller or default_labeller(extractive=True)
     labelled = labeller.label(sentences)
+    meta = read_meta(labelled)
+    meeting = decide(labelled, meta)
+    sections = select_bullets(labelled, options.max_bullets)
+    if not meeting.is_report:
+        if not options.force:
+            sections = {name: () for name in sections}
+        warnings += (f"does not look like a meeting report (score {meeting.score:.2f}); "
+                     + ("briefed anyway (--force)" if options.force else "sections left empty (--force to brief it)"),)
     return Brief(
         source=article.source,
-        meta=read_meta(labelled),
-        sections=select_bullets(labelled, options.max_bullets),
+        meta=replace(meta, meeting_report=meeting.is_report, meeting_score=meeting.score),
+        sections=sections,
         sentences=labelled,
         engine={"name": "vnsum", "version": __version__, "labeller": labeller.name, "rewriter": None},
         warnings=warnings,

@@ -75,6 +75,8 @@ def meta_json(meta: Meta) -> dict[str, Any]:
         "chair": [{"name": p.name, "role": p.role} for p in meta.chair],
         "organizer": meta.organizer,
         "location": meta.location,
+        "meeting_report": meta.meeting_report,
+        "meeting_score": meta.meeting_score,
     }
 
 

@@ -17,10 +17,12 @@ SCHEMA = "vnsum.digest/1"
 WORDS = {
     "vi": {"digest": "Điểm tin hội nghị", "articles": "bài", "meetings": "cuộc họp", "directives": "chỉ đạo",
            "bodies": "Cơ quan ra chỉ đạo", "skipped": "Bỏ qua", "sources": "Nguồn", "generated": "Lập lúc",
-           "seen": "đã có trong điểm tin trước", "empty": "Không có bài mới."},
+           "seen": "đã có trong điểm tin trước", "empty": "Không có bài mới.",
+           "not_meetings": "Không phải tin hội nghị", "score": "điểm"},
     "en": {"digest": "Meeting digest", "articles": "articles", "meetings": "meetings", "directives": "directives",
            "bodies": "Bodies that issued directives", "skipped": "Skipped", "sources": "Sources", "generated": "Generated",
-           "seen": "already in an earlier digest", "empty": "No new articles."},
+           "seen": "already in an earlier digest", "empty": "No new articles.",
+           "not_meetings": "Not meeting reports", "score": "score"},
 }
 
 
@@ -35,6 +37,7 @@ def to_json(digest: Digest) -> dict[str, Any]:
             "directing_bodies": list(digest.directing_bodies),
             "already_seen": digest.already_seen,
             "skipped": len(digest.skipped),
+            "not_meeting_reports": len(digest.not_meetings),
         },
         "entries": [
             {
@@ -52,6 +55,8 @@ def to_json(digest: Digest) -> dict[str, Any]:
             for entry in digest.entries
         ],
         "skipped": [{"path": s.path, "reason": s.reason} for s in digest.skipped],
+        "not_meeting_reports": [{"path": n.source.path, "paths": list(n.source.paths), "title": n.source.title,
+                                 "meeting_score": n.score} for n in digest.not_meetings],
     }
 
 
@@ -92,6 +97,9 @@ def to_markdown(digest: Digest, lang: str = "vi", group_by: str = "meeting") -> 
                 lines += ["", f"### {h[name]}", ""]
                 bullets = entry.sections.get(name, ())
                 lines += [f"- {md_escape(b.text)} `{_ref(entry, b)}`" for b in bullets] or [f"_{h['none']}_"]
+    if digest.not_meetings:
+        lines += ["", f"## {w['not_meetings']}", ""] + [
+            f"- `{n.source.path}`: {md_escape(n.source.title or '')} ({w['score']} {n.score:.2f})" for n in digest.not_meetings]
     if digest.skipped:
         lines += ["", f"## {w['skipped']}", ""] + [f"- `{s.path}`: {md_escape(s.reason)}" for s in digest.skipped]
     return "\n".join(lines) + "\n"
@@ -117,6 +125,9 @@ def to_text(digest: Digest, lang: str = "vi", group_by: str = "meeting") -> str:
                 lines += ["", h[name]]
                 bullets = entry.sections.get(name, ())
                 lines += [f"  - {b.text} {_ref(entry, b)}" for b in bullets] or [f"  {h['none']}"]
+    if digest.not_meetings:
+        lines += ["", w["not_meetings"]] + [
+            f"  - {n.source.path}: {n.source.title or ''} ({w['score']} {n.score:.2f})" for n in digest.not_meetings]
     if digest.skipped:
         lines += ["", w["skipped"]] + [f"  - {s.path}: {s.reason}" for s in digest.skipped]
     return "\n".join(lines) + "\n"
@@ -166,6 +177,10 @@ def to_html(digest: Digest, lang: str = "vi", group_by: str = "meeting") -> str:
                 rows = [(entry, b) for b in entry.sections.get(name, ())]
                 out.append(f'<section data-section="{name}"><h3 class="{name}">{e(h[name])}</h3>{items(rows, False)}</section>')
             out.append("</article>")
+    if digest.not_meetings:
+        out.append(f'<h2 class="skipped">{e(w["not_meetings"])}</h2><ul>'
+                   + "".join(f"<li><code>{e(n.source.path)}</code>: {e(n.source.title or '')} ({e(w['score'])} {n.score:.2f})</li>"
+                             for n in digest.not_meetings) + "</ul>")
     if digest.skipped:
         out.append(f'<h2 class="skipped">{e(w["skipped"])}</h2><ul>'
                    + "".join(f"<li><code>{e(s.path)}</code>: {e(s.reason)}</li>" for s in digest.skipped) + "</ul>")

@@ -1,0 +1,24 @@
+"""Words that say an article reports a meeting, for meeting.py's decision "meeting report or not".
+
+Each table is counted in the title and lead (where a report names its meeting) or in the whole text (where the
+speakers speak); meeting.py turns the counts into features of a small logistic model (models/labeller/meeting.json).
+"""
+
+#: Names of meetings and sessions ("Hội nghị", "phiên họp", "buổi làm việc", "tiếp xúc cử tri" ...).
+MEETING_NOUNS = (
+    r"hội nghị|phiên họp|kỳ họp|hội thảo|diễn đàn|buổi làm việc|cuộc họp|đại hội|tọa đàm|toạ đàm|phiên chất vấn|"
+    r"phiên thảo luận|tiếp xúc cử tri|cuộc làm việc|họp báo|giao ban|buổi gặp mặt|buổi tiếp|phiên giải trình|"
+    r"lễ ký kết|lễ công bố|lễ khai mạc|lễ bế mạc|lễ phát động|lễ tổng kết"
+)
+
+#: What happens at a meeting: someone chairs, works with, speaks, concludes ("chủ trì", "làm việc với" ...).
+MEETING_VERBS = (
+    r"chủ trì|đồng chủ trì|làm việc với|phát biểu|kết luận|họp|khai mạc|bế mạc|thảo luận|cho ý kiến|"
+    r"báo cáo tại|tham dự|dự họp|biểu quyết|chất vấn|tiếp xúc"
+)
+
+#: How officials speak in a report: assessments and requests ("đánh giá cao", "đề nghị", "yêu cầu" ...).
+OFFICIAL_SPEECH = (
+    r"đề nghị|yêu cầu|nhấn mạnh|chỉ đạo|đánh giá cao|ghi nhận|biểu dương|cho rằng|đề xuất|kiến nghị|"
+    r"quán triệt|triển khai|thống nhất"
+)

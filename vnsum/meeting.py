@@ -1,0 +1,76 @@
+"""Is the article a report of a meeting? A decision per document, so that a snowstorm story gets a warning
+instead of invented "achievements".
+
+A small logistic model (models/labeller/meeting.json, trained by scripts/train_meeting.py on the gold and on
+hand-checked pool and VietNews articles) reads a few counts: meeting names in the title and lead, what happens
+at a meeting (chairing, speaking, concluding) in the lead, how often officials assess and request in the whole
+text, the share of sentences the cue rules give a section, and whether the meta found an event, a chair and a
+date. The counts do not depend on which labeller ran, so `--extractive` decides as the default brief does.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from vnsum.document import Kind, Label, Meta, Sentence
+from vnsum.labellers.cues import score
+from vnsum.lexicon.meeting import MEETING_NOUNS, MEETING_VERBS, OFFICIAL_SPEECH
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "labeller" / "meeting.json"
+#: The title and this many first body sentences are the lead, where a report names its meeting.
+LEAD = 3
+_NOUNS = re.compile(rf"(?<!\w)(?:{MEETING_NOUNS})(?!\w)", re.IGNORECASE)
+_VERBS = re.compile(rf"(?<!\w)(?:{MEETING_VERBS})(?!\w)", re.IGNORECASE)
+_SPEECH = re.compile(rf"(?<!\w)(?:{OFFICIAL_SPEECH})(?!\w)", re.IGNORECASE)
+FEATURES = ("bias", "nouns_title", "nouns_lead", "verbs_lead", "speech_rate", "section_share", "directive_share",
+            "event", "chair", "date")
+
+
+@dataclass(frozen=True)
+class MeetingDecision:
+    is_report: bool
+    score: float  # the model's probability that the article reports a meeting
+
+
+def features(sentences: tuple[Sentence, ...], meta: Meta) -> dict[str, float]:
+    """The detector's inputs for one article (FEATURES, each roughly 0-1)."""
+    title = " ".join(s.text for s in sentences if s.kind is Kind.TITLE)
+    body = [s for s in sentences if s.kind in (Kind.BODY, Kind.HEADING)]
+    lead = " ".join(s.text for s in body[:LEAD])
+    words = max(1, sum(len(s.text.split()) for s in body))
+    cue_labels = [score(s.text).best()[0] for s in body]
+    sections = sum(label is not Label.CONTEXT for label in cue_labels)
+    return {
+        "bias": 1.0,
+        "nouns_title": min(len(_NOUNS.findall(title)), 2) / 2,
+        "nouns_lead": min(len(_NOUNS.findall(lead)), 3) / 3,
+        "verbs_lead": min(len(_VERBS.findall(lead)), 3) / 3,
+        "speech_rate": min(100 * len(_SPEECH.findall(" ".join(s.text for s in body))) / words, 3) / 3,
+        "section_share": sections / max(1, len(body)),
+        "directive_share": sum(label is Label.DIRECTIVE for label in cue_labels) / max(1, len(body)),
+        "event": float(meta.event is not None),
+        "chair": float(bool(meta.chair)),
+        "date": float(meta.date is not None),
+    }
+
+
+@lru_cache(maxsize=1)
+def load(path: Path = MODEL_PATH) -> tuple[tuple[float, ...], float]:
+    """(weights in FEATURES order, threshold)."""
+    model = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(model["features"]) != FEATURES:
+        raise ValueError(f"{path}: features {model['features']} do not match this version")
+    return tuple(model["weights"]), float(model["threshold"])
+
+
+def decide(sentences: tuple[Sentence, ...], meta: Meta) -> MeetingDecision:
+    weights, threshold = load()
+    values = features(sentences, meta)
+    z = sum(w * values[name] for w, name in zip(weights, FEATURES))
+    probability = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+    return MeetingDecision(is_report=probability >= threshold, score=round(probability, 3))
