@@ -167,6 +167,23 @@ def child_model(repeats: str, quantize: str) -> dict:
             "accepted": accepted, "extractive_bullets": sum(len(v) for v in extractive.sections.values())}
 
 
+def child_labeller(repeats: str) -> dict:
+    """The encoder labeller (enc/1) beside the linear one on one 1,000-word article: load, then labelling."""
+    from vnsum.labellers.encoder import EncoderLabeller
+    from vnsum.labellers.linear import MODEL_PATH, LinearLabeller, load
+    from vnsum.segment import segment
+
+    sentences = segment(text_of_words(1000))
+    started = time.perf_counter()
+    encoder = EncoderLabeller()
+    load_s = time.perf_counter() - started
+    linear = LinearLabeller(load(MODEL_PATH))
+    encoder.label(sentences)
+    return {"name": encoder.name, "load_s": load_s, "sentences": len(sentences),
+            "encoder_s": median_seconds(lambda: encoder.label(sentences), int(repeats)),
+            "linear_s": median_seconds(lambda: linear.label(sentences), int(repeats))}
+
+
 def digest_runs(repeats: int) -> list[dict]:
     """`vnsum digest` over 1,000 pool articles written as files, one worker process versus one per core."""
     import tempfile
@@ -205,7 +222,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         task, *rest = args.child
-        print(json.dumps({"scale": child_scale, "throughput": child_throughput, "model": child_model, "adversarial": child_adversarial}[task](*rest)))
+        tasks = {"scale": child_scale, "throughput": child_throughput, "model": child_model,
+                 "adversarial": child_adversarial, "labeller": child_labeller}
+        print(json.dumps(tasks[task](*rest)))
         return
     if args.repeats < 5:
         parser.error("--repeats must be at least 5")
@@ -234,6 +253,9 @@ def main() -> None:
     results["adversarial"] = child("adversarial", str(r))
     log("digest")
     results["digest"] = digest_runs(r)
+    if (ROOT / "models" / "labeller-e5" / "model.safetensors").is_file():
+        log("encoder labeller")
+        results["labeller"] = child("labeller", str(r))
     if model_present:
         log("seq2seq model")
         results["model"] = {mode: child("model", str(r), mode) for mode in ("float32", "int8")}
@@ -285,6 +307,12 @@ def report(results: dict) -> str:
         for mode, row in results["model"].items():
             lines.append(f"| {mode} | {row['import_torch_s']:.2f} | {row['load_s']:.2f} | {row['generation_per_article_s']:.2f} | "
                          f"{row['generation_per_bullet_s']:.3f} | {row['accepted']}/{row['bullets']} | {row['peak_rss_mb']:.0f} |")
+    if "labeller" in results:
+        row = results["labeller"]
+        lines += ["", f"## Sentence labellers on one 1,000-word article ({row['sentences']} sentences), after load", "",
+                  "| labeller | load s | labelling s | peak RSS MB |", "|---|---|---|---|",
+                  f"| {row['name']} (encoder + linear) | {row['load_s']:.2f} | {row['encoder_s']:.3f} | {row['peak_rss_mb']:.0f} |",
+                  f"| logreg/5 (linear, `--extractive`) | | {row['linear_s']:.3f} | |"]
     biggest = results["scaling"][-1]
     thousand = results["throughput"][-1]
     extractive_rss = max([cold_runs["vnsum brief --extractive"]["peak_rss_mb"]] + [r["peak_rss_mb"] for r in results["scaling"] + results["throughput"]])
@@ -296,6 +324,10 @@ def report(results: dict) -> str:
         ("≥ 30 articles/s over 1,000 articles", f"{thousand['articles_per_s']:.1f}/s", thousand["articles_per_s"] >= 30),
         ("peak RSS ≤ 300 MB extractive", f"{extractive_rss:.0f} MB", extractive_rss <= 300),
     ]
+    if "labeller" in results:
+        row = results["labeller"]
+        targets += [("encoder labeller load ≤ 1 s", f"{row['load_s']:.2f} s", row["load_s"] <= 1),
+                    ("encoder labelling ≤ 0.5 s per 1,000 words", f"{row['encoder_s']:.2f} s", row["encoder_s"] <= 0.5)]
     if "model" in results:
         row = results["model"]["float32"]
         targets += [

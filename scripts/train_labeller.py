@@ -201,7 +201,7 @@ def used_pieces(tokenizer, pieces: list[tuple[str, float]]) -> list[int]:
     return sorted(used)
 
 
-def export(bias: float) -> None:
+def export(bias: float, linear_weight: float) -> None:
     """The final model with its vocabulary pruned to the pieces news text uses, weights in float16."""
     import dataclasses
 
@@ -222,7 +222,8 @@ def export(bias: float) -> None:
     pruned = dataclasses.replace(e5, pieces=[e5.pieces[k] for k in kept])
     build_encoder.build_tokenizer(pruned).save(str(OUT / "tokenizer.json"))
     transitions, prior = sequence_model(gold + hand)
-    settings = {"name": NAME, "context_bias": bias, "transitions": transitions.tolist(), "prior": prior.tolist(),
+    settings = {"name": NAME, "context_bias": bias, "linear_weight": linear_weight,
+                "transitions": transitions.tolist(), "prior": prior.tolist(),
                 "vocabulary": {"pieces": len(kept), "of": len(e5.pieces)}}
     (OUT / "vnsum.json").write_text(json.dumps(settings, indent=1) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(kept)} of {len(e5.pieces)} pieces kept", file=sys.stderr)
@@ -233,6 +234,7 @@ def main() -> int:
     parser.add_argument("what", choices=("cv", "final", "score", "export"))
     parser.add_argument("fold", nargs="?", type=int)
     parser.add_argument("--bias", type=float, default=CONTEXT_BIAS, help="export: context's log-score offset")
+    parser.add_argument("--linear-weight", type=float, default=0.5, help="export: the linear model's share of the log-probabilities")
     args = parser.parse_args()
     torch.set_num_threads(2)
     if args.what == "cv":
@@ -241,7 +243,7 @@ def main() -> int:
         _, gold, _, hand = load_data()
         train(RUNS / "final", gold + hand)
     elif args.what == "export":
-        export(args.bias)
+        export(args.bias, args.linear_weight)
     else:
         for bias in (0.0, -0.3, CONTEXT_BIAS, -0.9):
             print(bias, json.dumps(score(bias)))

@@ -1,9 +1,13 @@
-"""The encoder labeller (`enc/1`): multilingual-e5-small fine-tuned on the gold and hand labels.
+"""The encoder labeller (`enc/1`): multilingual-e5-small fine-tuned on the gold and hand labels, beside the
+linear model.
 
 Each content sentence is read alone by the encoder, a linear head reads it beside its neighbours, the title and
-its paragraph's head (encoder_net.py), and the sequence model (sequence.py) decodes the report. The model lives
-in models/labeller-e5/ (MODEL_CARD.md): safetensors weights, a `tokenizers` tokenizer, and vnsum.json with the
-name, the sequence model's transitions and prior. torch and transformers are imported only when it loads.
+its paragraph's head (encoder_net.py). Its probabilities and the linear model's (linear.py) are combined as a
+weighted product (`linear_weight` in vnsum.json: the two err differently, the encoder on wording it has not seen
+in the labels, the n-grams on papers other than the gold's), and the sequence model (sequence.py) decodes the
+report. The model lives in models/labeller-e5/ (MODEL_CARD.md): safetensors weights, a `tokenizers` tokenizer,
+and vnsum.json with the name, the weights, the sequence model's transitions and prior. torch and transformers
+are imported only when it loads.
 """
 
 from __future__ import annotations
@@ -11,7 +15,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import math
+
 from vnsum.document import Sentence
+from vnsum.labellers.linear import MODEL_PATH as LINEAR_MODEL
+from vnsum.labellers.linear import load as load_linear
+from vnsum.labellers.linear import sentence_features
 from vnsum.sequence import CONTEXT_BIAS, decode_report
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "labeller-e5"
@@ -52,6 +61,8 @@ class EncoderLabeller:
         self.transitions = settings["transitions"]
         self.prior = settings["prior"]
         self.context_bias = settings.get("context_bias", CONTEXT_BIAS)
+        self.linear_weight = settings.get("linear_weight", 0.0)
+        self.linear = load_linear(LINEAR_MODEL) if self.linear_weight else None
 
     def probabilities(self, sentences: tuple[Sentence, ...]) -> list[list[float]]:
         """The head's probabilities for the content sentences, in order."""
@@ -71,8 +82,24 @@ class EncoderLabeller:
             logits = self.model(head_inputs(pooled, content, previous, following, title, heads, scalars))
             return torch.softmax(logits, dim=-1).tolist()
 
+    def combined(self, sentences: tuple[Sentence, ...]) -> list[list[float]]:
+        """The encoder's probabilities times the linear model's to the power linear_weight (renormalised)."""
+        own = self.probabilities(sentences)
+        if self.linear is None:
+            return own
+        features = sentence_features(sentences)
+        linear = [self.linear.probabilities(features[k]) for k, s in enumerate(sentences) if s.is_content]
+        w = self.linear_weight
+        out = []
+        for a, b in zip(own, linear):
+            logs = [(1 - w) * math.log(max(p, 1e-12)) + w * math.log(max(q, 1e-12)) for p, q in zip(a, b)]
+            top = max(logs)
+            exps = [math.exp(x - top) for x in logs]
+            out.append([x / sum(exps) for x in exps])
+        return out
+
     def label(self, sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
-        return decode_report(sentences, self.probabilities(sentences), self.transitions, self.prior, self.context_bias)
+        return decode_report(sentences, self.combined(sentences), self.transitions, self.prior, self.context_bias)
 
 
 def load(directory: Path = MODEL_DIR) -> EncoderLabeller:

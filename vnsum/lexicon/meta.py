@@ -12,17 +12,19 @@ EVENT_NOUNS = (
 
 #: Where the event name stops: the start of the time, place, chair or purpose that follows it, or of the
 #: predicate ("Kỳ họp thứ 3, Quốc hội khóa XIV đang diễn ra", "Đại hội ... lần thứ XI phải bám sát", "... vừa qua",
-#: "Hội nghị có lãnh đạo một số bộ", "hội nghị cho thấy ..."; but "doanh nghiệp nhỏ và vừa" is a name).
+#: "Hội nghị có lãnh đạo một số bộ", "hội nghị cho thấy ..."; but "doanh nghiệp nhỏ và vừa", "người có công" and
+#: "các tồn tại" are part of names).
 EVENT_STOPS = (
-    r"\s+(?:tại|do|dưới sự|với sự|nhằm|vào|có|để|sáng|chiều|tối|ngày|hôm|đã|đang|sẽ|phải|mà|diễn ra|"
-    r"được tổ chức|là|cho thấy|ghi nhận|thống nhất|nhận định|yêu cầu|đề nghị|kết luận)\b|(?<!và)\s+vừa\b|[.;:!?](?=\s|$)|[()\"“”]|\s+[-–]\s+"
+    r"(?<!\btồn)\s+(?:tại|do|dưới sự|với sự|nhằm|vào|để|sáng|chiều|tối|ngày|hôm|đã|đang|sẽ|phải|mà|diễn ra|"
+    r"được tổ chức|là|cho thấy|ghi nhận|thống nhất|nhận định|yêu cầu|đề nghị|kết luận)\b|"
+    r"\s+có(?= sự| lãnh đạo| đại diện| mặt| các| nhiều| hơn| gần| khoảng| (?-i:[A-ZĐ]))|(?<!và)\s+vừa\b|[.;:!?](?=\s|$)|[()\"“”]|\s+[-–]\s+"
 )
 
 #: Words after a comma that continue an event name ("..., triển khai nhiệm vụ 6 tháng cuối năm", "Kỳ họp thứ 3,
-#: Quốc hội khóa XIV", "..., lần thứ hai", "..., nhiệm kỳ 2016-2021").
+#: Quốc hội khóa XIV", "..., lần thứ hai", "..., nhiệm kỳ 2016-2021", "phòng, chống ...").
 EVENT_CONTINUATIONS = (
     r"triển khai|bàn|kiểm điểm|đánh giá|tổng kết|sơ kết|đề ra|định hướng|phương hướng|nhiệm vụ|kế hoạch|"
-    r"Quốc hội khóa|Quốc hội khoá|khóa [IVXLC]+|khoá [IVXLC]+|lần thứ|nhiệm kỳ|giai đoạn 20"
+    r"Quốc hội khóa|Quốc hội khoá|khóa [IVXLC]+|khoá [IVXLC]+|lần thứ|nhiệm kỳ|giai đoạn 20|chống"
 )
 
 #: Time of day and day words that can open a date ("Chiều 17/7", "Sáng nay (8/2)", "Ngày 6.2", "hôm 5-4",
