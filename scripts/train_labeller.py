@@ -8,6 +8,7 @@ Embeddings and the lowest FREEZE layers stay as pretrained (they run without gra
 cost on a CPU. Runs resume from their last checkpoint (safetensors, every CHECKPOINT_EVERY steps).
 
     python scripts/train_labeller.py cv FOLD      # gold 4-fold cross-validation: train without fold FOLD, score it
+    python scripts/train_labeller.py hcv FOLD     # the same over the hand-labelled articles (other papers' test)
     python scripts/train_labeller.py final        # train on everything -> build/labeller-enc/final
     python scripts/train_labeller.py score        # decode the folds' out-of-fold probabilities, print the scores
     python scripts/train_labeller.py export       # final -> models/labeller-e5 (vocabulary pruned, float16)
@@ -137,36 +138,59 @@ def probabilities(model: SentenceLabeller, tokenizer, labelled: list) -> tuple[l
     return content, torch.softmax(logits, dim=-1).tolist()
 
 
-def cv_fold(fold: int) -> None:
-    gold_articles, gold, _, hand = load_data()
-    run = RUNS / f"cv{fold}"
-    training = [a for k, a in enumerate(gold) if k % FOLDS != fold] + hand
-    model = train(run, training)
+def cv_fold(fold: int, on_hand: bool = False) -> None:
+    """Train without one fold (of the gold, or of the hand-labelled articles) and write its out-of-fold
+    probabilities."""
+    gold_articles, gold, hand_articles, hand = load_data()
+    tested, articles, other = (hand, hand_articles, gold) if on_hand else (gold, gold_articles, hand)
+    run = RUNS / f"{'hcv' if on_hand else 'cv'}{fold}"
+    model = train(run, [a for k, a in enumerate(tested) if k % FOLDS != fold] + other)
     _, tokenizer = build_model()
-    out = {gold_articles[k].id: probabilities(model, tokenizer, gold[k]) for k in range(len(gold)) if k % FOLDS == fold}
+    out = {articles[k].id: probabilities(model, tokenizer, tested[k]) for k in range(len(tested)) if k % FOLDS == fold}
     (run / "oof.json").write_text(json.dumps(out))
 
 
-def score(bias: float = CONTEXT_BIAS) -> dict:
-    """Macro F1 of the out-of-fold probabilities, decoded with the sequence model of each fold's training data."""
-    gold_articles, gold, _, hand = load_data()
-    confusion: Counter = Counter()
+def score(on_hand: bool, weights: tuple[float, ...] = (0.0, 0.3, 0.5, 0.7, 1.0),
+          biases: tuple[float, ...] = (0.0, CONTEXT_BIAS)) -> dict:
+    """Macro F1 of the out-of-fold probabilities, alone and combined with the linear model's (refitted on the same
+    fold's training articles), decoded with the sequence model of each fold's training articles. Keys:
+    "linear_weight/bias"; on the hand-labelled articles, by outlet too."""
+    from train_classifier import as_classifier, fit, outlet
+
+    from vnsum.labellers.linear import sentence_features
+
+    gold_articles, gold, hand_articles, hand = load_data()
+    tested, articles, other = (hand, hand_articles, gold) if on_hand else (gold, gold_articles, hand)
+    prefix = "hcv" if on_hand else "cv"
+    cases = []
     for fold in range(FOLDS):
-        oof = json.loads((RUNS / f"cv{fold}" / "oof.json").read_text())
-        transitions, prior = sequence_model([a for k, a in enumerate(gold) if k % FOLDS != fold] + hand)
-        for k, article in enumerate(gold_articles):
-            if k % FOLDS != fold:
-                continue
-            content, probs = oof[article.id]
-            sentences = [example.sentence for example in gold[k]]
-            emissions = [[math.log(max(p, 1e-12)) - q + (bias if c == 3 else 0.0) for c, (p, q) in enumerate(zip(row, prior))]
-                         for row in probs]
-            same = [t > 0 and sentences[content[t]].paragraph == sentences[content[t - 1]].paragraph for t in range(len(content))]
-            chosen = dict(zip(content, viterbi(emissions, same, transitions.tolist())))
-            ours = [s.labelled(LABELS[chosen[j]] if j in chosen else LABELS[3], 1.0) for j, s in enumerate(sentences)]
-            for g, j in zip(article.sentences, align(article.sentences, ours)):
-                confusion[(g.label.value, "context" if j is None else ours[j].label.value)] += 1
-    return label_scores(confusion)
+        oof = json.loads((RUNS / f"{prefix}{fold}" / "oof.json").read_text())
+        training = [a for k, a in enumerate(tested) if k % FOLDS != fold]
+        linear = as_classifier(fit(training, other) if not on_hand else fit(other, training))
+        transitions, prior = sequence_model(training + other)
+        for k, article in enumerate(articles):
+            if k % FOLDS == fold:
+                sentences = [example.sentence for example in tested[k]]
+                features = sentence_features(tuple(sentences))
+                content, probs = oof[article.id]
+                cases.append((article, sentences, content, probs, [linear.probabilities(features[j]) for j in content],
+                              transitions.tolist(), prior))
+    results = {}
+    for w in weights:
+        for bias in biases:
+            confusions: dict[str, Counter] = {"all": Counter()}
+            for article, sentences, content, encoder, linear, transitions, prior in cases:
+                emissions = [[(1 - w) * math.log(max(a, 1e-12)) + w * math.log(max(b, 1e-12)) - q + (bias if c == 3 else 0.0)
+                              for c, (a, b, q) in enumerate(zip(row_a, row_b, prior))] for row_a, row_b in zip(encoder, linear)]
+                same = [t > 0 and sentences[content[t]].paragraph == sentences[content[t - 1]].paragraph for t in range(len(content))]
+                chosen = dict(zip(content, viterbi(emissions, same, transitions)))
+                ours = [s.labelled(LABELS[chosen[j]] if j in chosen else LABELS[3], 1.0) for j, s in enumerate(sentences)]
+                groups = ["all"] + ([outlet(article)] if on_hand else [])
+                for g, j in zip(article.sentences, align(article.sentences, ours)):
+                    for group in groups:
+                        confusions.setdefault(group, Counter())[(g.label.value, "context" if j is None else ours[j].label.value)] += 1
+            results[f"{w}/{bias}"] = {group: label_scores(c) for group, c in confusions.items()}
+    return results
 
 
 #: Articles of VietNews read (besides the whole pool) to find the vocabulary pieces Vietnamese news uses.
@@ -231,22 +255,29 @@ def export(bias: float, linear_weight: float) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=("cv", "final", "score", "export"))
+    parser.add_argument("what", choices=("cv", "hcv", "final", "score", "export"))
     parser.add_argument("fold", nargs="?", type=int)
     parser.add_argument("--bias", type=float, default=CONTEXT_BIAS, help="export: context's log-score offset")
     parser.add_argument("--linear-weight", type=float, default=0.5, help="export: the linear model's share of the log-probabilities")
     args = parser.parse_args()
     torch.set_num_threads(2)
-    if args.what == "cv":
-        cv_fold(args.fold)
+    if args.what in ("cv", "hcv"):
+        cv_fold(args.fold, on_hand=args.what == "hcv")
     elif args.what == "final":
         _, gold, _, hand = load_data()
         train(RUNS / "final", gold + hand)
     elif args.what == "export":
         export(args.bias, args.linear_weight)
     else:
-        for bias in (0.0, -0.3, CONTEXT_BIAS, -0.9):
-            print(bias, json.dumps(score(bias)))
+        for on_hand in (False, True):
+            if not (RUNS / f"{'hcv' if on_hand else 'cv'}{FOLDS - 1}" / "oof.json").is_file():
+                continue
+            results = score(on_hand)
+            name = "hand_cross_validation" if on_hand else "cross_validation"
+            (RUNS / f"{name}.json").write_text(json.dumps(results, indent=1))
+            for key, groups in results.items():
+                print(name, key, {g: (v["macro_f1"], [v[lab]["f1"] for lab in ("achievement", "limitation", "directive")])
+                                  for g, v in groups.items()})
     return 0
 
 

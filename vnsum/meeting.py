@@ -19,7 +19,7 @@ from pathlib import Path
 
 from vnsum.document import Kind, Label, Meta, Sentence
 from vnsum.labellers.cues import score
-from vnsum.lexicon.meeting import MEETING_NOUNS, MEETING_VERBS, OFFICIAL_SPEECH
+from vnsum.lexicon.meeting import FUTURE, HELD, INTERVIEW, MEETING_NOUNS, MEETING_VERBS, OFFICIAL_SPEECH
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "labeller" / "meeting.json"
 #: The title and this many first body sentences are the lead, where a report names its meeting.
@@ -27,8 +27,13 @@ LEAD = 3
 _NOUNS = re.compile(rf"(?<!\w)(?:{MEETING_NOUNS})(?!\w)", re.IGNORECASE)
 _VERBS = re.compile(rf"(?<!\w)(?:{MEETING_VERBS})(?!\w)", re.IGNORECASE)
 _SPEECH = re.compile(rf"(?<!\w)(?:{OFFICIAL_SPEECH})(?!\w)", re.IGNORECASE)
+#: a meeting name with a future or a past verb within a few words before it
+_FUTURE = re.compile(rf"(?<!\w)(?:{FUTURE})(?:\s+\w+){{0,3}}\s+(?:{MEETING_NOUNS})(?!\w)", re.IGNORECASE)
+_HELD = re.compile(rf"(?<!\w)(?:(?:{HELD})(?:\s+\w+){{0,3}}\s+(?:{MEETING_NOUNS})|(?:{MEETING_NOUNS})(?:\s+\S+){{0,12}}?\s+(?:{HELD}))(?!\w)",
+                   re.IGNORECASE)
+_INTERVIEW = re.compile(rf"(?<!\w)(?:{INTERVIEW})(?!\w)", re.IGNORECASE)
 FEATURES = ("bias", "nouns_title", "nouns_lead", "verbs_lead", "speech_rate", "section_share", "directive_share",
-            "event", "chair", "date")
+            "event", "chair", "date", "future_lead", "held_lead", "interview")
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,9 @@ def features(sentences: tuple[Sentence, ...], meta: Meta) -> dict[str, float]:
         "event": float(meta.event is not None),
         "chair": float(bool(meta.chair)),
         "date": float(meta.date is not None),
+        "future_lead": float(bool(_FUTURE.search(lead))),
+        "held_lead": float(bool(_HELD.search(title + " " + lead))),
+        "interview": float(bool(_INTERVIEW.search(title + " " + lead))),
     }
 
 

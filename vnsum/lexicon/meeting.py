@@ -17,6 +17,15 @@ MEETING_VERBS = (
     r"báo cáo tại|tham dự|dự họp|biểu quyết|chất vấn|tiếp xúc"
 )
 
+#: A meeting still to come in the lead ("sẽ tổ chức hội nghị", "dự kiến khai mạc"): an announcement, not a report.
+FUTURE = r"sẽ|sắp|dự kiến|chuẩn bị|kế hoạch tổ chức"
+
+#: A meeting that took place ("đã diễn ra", "khai mạc", "chủ trì", "tổ chức") in the lead.
+HELD = r"đã diễn ra|diễn ra|đã tổ chức|tổ chức|khai mạc|bế mạc|chủ trì|đã họp|họp"
+
+#: An interview or an opinion piece, not a meeting ("phỏng vấn", "trả lời báo chí", "bình luận").
+INTERVIEW = r"phỏng vấn|trả lời báo|trao đổi với phóng viên|trao đổi với báo|bình luận|góc nhìn|tâm sự"
+
 #: How officials speak in a report: assessments and requests ("đánh giá cao", "đề nghị", "yêu cầu" ...).
 OFFICIAL_SPEECH = (
     r"đề nghị|yêu cầu|nhấn mạnh|chỉ đạo|đánh giá cao|ghi nhận|biểu dương|cho rằng|đề xuất|kiến nghị|"
