@@ -128,7 +128,7 @@ def test_two_concurrent_runs_share_one_state(tmp_path):
     _many_articles(inbox, 60)
     env = {k: v for k, v in os.environ.items()}
     env["VNSUM_MODEL"] = "none"
-    command = [sys.executable, "-m", "vnsum", "digest", str(inbox), "--state", str(state), "--new-only", "-f", "json"]
+    command = [sys.executable, "-m", "vnsum", "digest", "--extractive", str(inbox), "--state", str(state), "--new-only", "-f", "json"]
     runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env) for _ in range(2)]
     outputs = [r.communicate(timeout=300) for r in runs]
     assert [r.returncode for r in runs] == [0, 0], [o[1] for o in outputs]
@@ -141,7 +141,7 @@ def test_sigkill_at_any_moment_loses_nothing(tmp_path):
     inbox, state, out = tmp_path / "inbox", tmp_path / "state.json", tmp_path / "digest.md"
     articles = _many_articles(inbox, 120)
     env = {**os.environ, "VNSUM_MODEL": "none"}
-    command = [sys.executable, "-m", "vnsum", "digest", str(inbox), "--state", str(state), "--new-only", "-o", str(out)]
+    command = [sys.executable, "-m", "vnsum", "digest", "--extractive", str(inbox), "--state", str(state), "--new-only", "-o", str(out)]
     previous_state, previous_out = None, None
     for delay in (0.3, 0.8, 1.5, 2.5):
         child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=env)

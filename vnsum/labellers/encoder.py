@@ -6,8 +6,8 @@ its paragraph's head (encoder_net.py). Its probabilities and the linear model's 
 weighted product (`linear_weight` in vnsum.json: the two err differently, the encoder on wording it has not seen
 in the labels, the n-grams on papers other than the gold's), and the sequence model (sequence.py) decodes the
 report. The model lives in models/labeller-e5/ (MODEL_CARD.md): safetensors weights, a `tokenizers` tokenizer,
-and vnsum.json with the name, the weights, the sequence model's transitions and prior. torch and transformers
-are imported only when it loads.
+and vnsum.json with the name, the weights, the sequence model's transitions and prior. torch is imported only
+when it loads, transformers never (encoder_net.Bert).
 """
 
 from __future__ import annotations
@@ -44,12 +44,11 @@ class EncoderLabeller:
             import torch
             from safetensors.torch import load_file
             from tokenizers import Tokenizer
-            from transformers import BertConfig, BertModel
 
-            from vnsum.labellers.encoder_net import SentenceLabeller
+            from vnsum.labellers.encoder_net import Bert, SentenceLabeller
 
-            config = BertConfig.from_json_file(str(directory / "config.json"))
-            model = SentenceLabeller(BertModel(config, add_pooling_layer=False), config.hidden_size)
+            config = json.loads((directory / "config.json").read_text(encoding="utf-8"))
+            model = SentenceLabeller(Bert(config), config["hidden_size"])
             state = {name: tensor.float() for name, tensor in load_file(str(directory / "model.safetensors")).items()}
             model.load_state_dict(state)
             self.model = model.eval()

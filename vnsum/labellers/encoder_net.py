@@ -10,6 +10,7 @@ sequence model (sequence.py) that decodes the report.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Sequence
 
 import torch
@@ -57,6 +58,66 @@ def positions(sentences: Sequence[Sentence]) -> tuple[list[int], list[int], list
         scalars.append([t / max(1, len(content) - 1), same, float(heads[s.paragraph] == k)]
                        + [float(s.kind is kind) for kind in KINDS])
     return content, previous, following, title, [heads[sentences[k].paragraph] for k in content], scalars
+
+
+class Bert(nn.Module):
+    """BERT's encoder computed as transformers' BertModel computes it (absolute positions from 0, token type 0,
+    post-layer-norm, erf GELU), with the same parameter names, so the fine-tuned weights load into either. The
+    labeller runs this one: importing transformers costs 1.7 s of every start; training uses BertModel."""
+
+    def __init__(self, config: dict) -> None:
+        super().__init__()
+        hidden, eps = config["hidden_size"], config["layer_norm_eps"]
+        self.config = SimpleNamespace(hidden_size=hidden)
+        self.heads = config["num_attention_heads"]
+        self.embeddings = nn.Module()
+        self.embeddings.word_embeddings = nn.Embedding(config["vocab_size"], hidden)
+        self.embeddings.position_embeddings = nn.Embedding(config["max_position_embeddings"], hidden)
+        self.embeddings.token_type_embeddings = nn.Embedding(config["type_vocab_size"], hidden)
+        self.embeddings.LayerNorm = nn.LayerNorm(hidden, eps=eps)
+        self.encoder = nn.Module()
+        self.encoder.layer = nn.ModuleList(_Layer(hidden, config["intermediate_size"], eps)
+                                           for _ in range(config["num_hidden_layers"]))
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> SimpleNamespace:
+        e = self.embeddings
+        positions = torch.arange(input_ids.shape[1])
+        x = e.word_embeddings(input_ids) + e.position_embeddings(positions) + e.token_type_embeddings.weight[0]
+        x = e.LayerNorm(x)
+        keep = attention_mask.bool()[:, None, None, :]
+        for layer in self.encoder.layer:
+            x = layer(x, keep, self.heads)
+        return SimpleNamespace(last_hidden_state=x)
+
+
+class _Layer(nn.Module):
+    def __init__(self, hidden: int, intermediate: int, eps: float) -> None:
+        super().__init__()
+        self.attention = nn.Module()
+        self.attention.self = nn.Module()
+        self.attention.self.query = nn.Linear(hidden, hidden)
+        self.attention.self.key = nn.Linear(hidden, hidden)
+        self.attention.self.value = nn.Linear(hidden, hidden)
+        self.attention.output = nn.Module()
+        self.attention.output.dense = nn.Linear(hidden, hidden)
+        self.attention.output.LayerNorm = nn.LayerNorm(hidden, eps=eps)
+        self.intermediate = nn.Module()
+        self.intermediate.dense = nn.Linear(hidden, intermediate)
+        self.output = nn.Module()
+        self.output.dense = nn.Linear(intermediate, hidden)
+        self.output.LayerNorm = nn.LayerNorm(hidden, eps=eps)
+
+    def forward(self, x: torch.Tensor, keep: torch.Tensor, heads: int) -> torch.Tensor:
+        a = self.attention
+        batch, length, hidden = x.shape
+
+        def split(t: torch.Tensor) -> torch.Tensor:
+            return t.view(batch, length, heads, hidden // heads).transpose(1, 2)
+
+        context = nn.functional.scaled_dot_product_attention(
+            split(a.self.query(x)), split(a.self.key(x)), split(a.self.value(x)), attn_mask=keep)
+        x = a.output.LayerNorm(x + a.output.dense(context.transpose(1, 2).reshape(batch, length, hidden)))
+        return self.output.LayerNorm(x + self.output.dense(nn.functional.gelu(self.intermediate.dense(x))))
 
 
 class SentenceLabeller(nn.Module):

