@@ -37,7 +37,7 @@ from vnsum.evaluate import label_scores  # noqa: E402
 from vnsum.gold import align, load_gold  # noqa: E402
 from vnsum.document import LABELS  # noqa: E402
 from vnsum.labellers.encoder_net import PASSAGE as PASSAGE_PREFIX  # noqa: E402
-from vnsum.labellers.encoder_net import SentenceLabeller, head_inputs, positions, tokenize  # noqa: E402
+from vnsum.labellers.encoder_net import SentenceLabeller, head_inputs, layout, tokenize  # noqa: E402
 from vnsum.sequence import CONTEXT_BIAS, viterbi  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
@@ -73,14 +73,14 @@ def trainable(model: SentenceLabeller) -> dict[str, torch.nn.Parameter]:
     return {name: p for name, p in model.named_parameters() if not name.startswith(frozen)}
 
 
-def report_logits(model: SentenceLabeller, tokenizer, labelled: list, train: bool) -> tuple[torch.Tensor, list[int]]:
+def report_logits(model: SentenceLabeller, tokenizer, labelled: list) -> tuple[torch.Tensor, list[int]]:
     """Logits of one report's content sentences (and their indices)."""
     sentences = [example.sentence for example in labelled]
-    content, previous, following, title, heads, scalars = positions(sentences)
-    ids, mask = tokenize(tokenizer, [sentences[k].text for k in content])
+    where = layout(sentences)
+    ids, mask = tokenize(tokenizer, [sentences[k].text for k in where.content])
     encoded = model.pooled(ids, mask)
-    pooled = torch.zeros(len(sentences), encoded.shape[1], dtype=encoded.dtype).index_copy(0, torch.tensor(content), encoded)
-    return model(head_inputs(pooled, content, previous, following, title, heads, scalars)), content
+    pooled = torch.zeros(len(sentences), encoded.shape[1], dtype=encoded.dtype).index_copy(0, torch.tensor(where.content), encoded)
+    return model(head_inputs(pooled, where)), where.content
 
 
 def train(run: Path, training: list[list], epochs: int = EPOCHS) -> SentenceLabeller:
@@ -95,7 +95,7 @@ def train(run: Path, training: list[list], epochs: int = EPOCHS) -> SentenceLabe
     state = json.loads(state_path.read_text()) if state_path.is_file() else {"step": 0}
     if checkpoint.is_file():
         model.load_state_dict(load_file(str(checkpoint)), strict=False)
-    order = [k for k in range(len(training)) for _ in range(1)]
+    order = list(range(len(training)))
     total = epochs * len(order)
     groups = [{"params": [p for n, p in params.items() if not n.startswith("head.")], "lr": LEARNING_RATE},
               {"params": [p for n, p in params.items() if n.startswith("head.")], "lr": HEAD_LEARNING_RATE}]
@@ -112,7 +112,7 @@ def train(run: Path, training: list[list], epochs: int = EPOCHS) -> SentenceLabe
         scale = min(1.0, (step + 1) / (WARMUP * total)) * (1.0 - step / total if step >= WARMUP * total else 1.0)
         for group, lr in zip(optimizer.param_groups, base):
             group["lr"] = lr * scale
-        logits, content = report_logits(model, tokenizer, article, train=True)
+        logits, content = report_logits(model, tokenizer, article)
         targets = [article[k].target for k in content]
         keep = [t for t, target in enumerate(targets) if target is not None]
         if not keep:
@@ -134,7 +134,7 @@ def train(run: Path, training: list[list], epochs: int = EPOCHS) -> SentenceLabe
 
 def probabilities(model: SentenceLabeller, tokenizer, labelled: list) -> tuple[list[int], list[list[float]]]:
     with torch.inference_mode():
-        logits, content = report_logits(model, tokenizer, labelled, train=False)
+        logits, content = report_logits(model, tokenizer, labelled)
     return content, torch.softmax(logits, dim=-1).tolist()
 
 

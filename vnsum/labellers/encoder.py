@@ -65,10 +65,11 @@ class EncoderLabeller:
 
     def probabilities(self, sentences: tuple[Sentence, ...]) -> list[list[float]]:
         """The head's probabilities for the content sentences, in order."""
-        from vnsum.labellers.encoder_net import head_inputs, positions, tokenize
+        from vnsum.labellers.encoder_net import head_inputs, layout, tokenize
 
         torch = self.torch
-        content, previous, following, title, heads, scalars = positions(sentences)
+        where = layout(sentences)
+        content = where.content
         if not content:
             return []
         order = sorted(range(len(content)), key=lambda t: len(sentences[content[t]].text))
@@ -78,7 +79,7 @@ class EncoderLabeller:
                 batch = [content[t] for t in order[start : start + BATCH]]
                 ids, mask = tokenize(self.tokenizer, [sentences[k].text for k in batch])
                 pooled[torch.tensor(batch)] = self.model.pooled(ids, mask)
-            logits = self.model(head_inputs(pooled, content, previous, following, title, heads, scalars))
+            logits = self.model(head_inputs(pooled, where))
             return torch.softmax(logits, dim=-1).tolist()
 
     def combined(self, sentences: tuple[Sentence, ...]) -> list[list[float]]:

@@ -10,6 +10,7 @@ sequence model (sequence.py) that decodes the report.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Sequence
 
@@ -41,9 +42,20 @@ def tokenize(tokenizer, texts: Sequence[str]) -> tuple[torch.Tensor, torch.Tenso
     return ids, mask
 
 
-def positions(sentences: Sequence[Sentence]) -> tuple[list[int], list[int], list[int], int | None, list[int], list[list[float]]]:
-    """For the content sentences of one report: their indices, the previous and next content sentence of each
-    (-1 for none), the title's index (or None), each one's paragraph head, and the scalar features."""
+@dataclass(frozen=True)
+class Layout:
+    """Where each content sentence of a report stands: indices into the report's sentences (-1: none)."""
+
+    content: list[int]
+    previous: list[int]
+    following: list[int]
+    title: int | None
+    heads: list[int]  # each one's paragraph's first content sentence
+    scalars: list[list[float]]
+
+
+def layout(sentences: Sequence[Sentence]) -> Layout:
+    """The content sentences of one report, their neighbours, title, paragraph heads and scalar features."""
     content = [k for k, s in enumerate(sentences) if s.is_content]
     title = next((k for k in content if sentences[k].kind is Kind.TITLE), None)
     heads: dict[int, int] = {}
@@ -57,7 +69,7 @@ def positions(sentences: Sequence[Sentence]) -> tuple[list[int], list[int], list
         same = float(t > 0 and sentences[content[t - 1]].paragraph == s.paragraph)
         scalars.append([t / max(1, len(content) - 1), same, float(heads[s.paragraph] == k)]
                        + [float(s.kind is kind) for kind in KINDS])
-    return content, previous, following, title, [heads[sentences[k].paragraph] for k in content], scalars
+    return Layout(content, previous, following, title, [heads[sentences[k].paragraph] for k in content], scalars)
 
 
 class Bert(nn.Module):
@@ -139,8 +151,7 @@ class SentenceLabeller(nn.Module):
         return self.head(self.dropout(inputs))
 
 
-def head_inputs(pooled: torch.Tensor, content: list[int], previous: list[int], following: list[int],
-                title: int | None, heads: list[int], scalars: list[list[float]]) -> torch.Tensor:
+def head_inputs(pooled: torch.Tensor, where: Layout) -> torch.Tensor:
     """The head's input rows for a report, from the pooled vectors of all its sentences (rows of `pooled`)."""
     zero = torch.zeros(1, pooled.shape[1], dtype=pooled.dtype)
     padded = torch.cat([pooled, zero])
@@ -149,6 +160,6 @@ def head_inputs(pooled: torch.Tensor, content: list[int], previous: list[int], f
     def take(indices: list[int]) -> torch.Tensor:
         return padded[torch.tensor([i if i >= 0 else last for i in indices], dtype=torch.long)]
 
-    title_rows = take([title if title is not None else -1] * len(content))
-    return torch.cat([take(content), take(previous), take(following), title_rows, take(heads),
-                      torch.tensor(scalars, dtype=pooled.dtype)], dim=1)
+    title_rows = take([where.title if where.title is not None else -1] * len(where.content))
+    return torch.cat([take(where.content), take(where.previous), take(where.following), title_rows, take(where.heads),
+                      torch.tensor(where.scalars, dtype=pooled.dtype)], dim=1)
