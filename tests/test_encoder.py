@@ -22,12 +22,14 @@ def encoder_dir(tmp_path_factory):
 
 
 def _sentences(limit: int = 200) -> list[str]:
-    """200 gold sentences where ../shared/data is here, else the samples' lines."""
+    """200 gold sentences where ../shared/data is here, else the samples' sentences."""
     if GOLD.is_dir():
         sentences = [s["text"] for p in sorted(GOLD.glob("*.json"))
                      for s in json.loads(p.read_text(encoding="utf-8"))["sentences"]]
     else:
-        sentences = [line for p in sorted(SAMPLES.glob("*.txt")) for line in p.read_text(encoding="utf-8").split("\n") if line]
+        from vnsum.segment import segment
+
+        sentences = [s.text for p in sorted(SAMPLES.glob("*.txt")) for s in segment(p.read_text(encoding="utf-8"))]
     random.Random(1).shuffle(sentences)
     return sentences[:limit]
 
