@@ -83,7 +83,8 @@ class EncoderLabeller:
             return torch.softmax(logits, dim=-1).tolist()
 
     def combined(self, sentences: tuple[Sentence, ...]) -> list[list[float]]:
-        """The encoder's probabilities times the linear model's to the power linear_weight (renormalised)."""
+        """A weighted geometric mean of the encoder's and the linear model's probabilities (linear_weight to the
+        linear model), renormalised."""
         own = self.probabilities(sentences)
         if self.linear is None:
             return own
