@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import sys
 import time
@@ -35,10 +34,10 @@ from safetensors.torch import load_file, save_file  # noqa: E402
 from train_classifier import ANNOTATIONS, FOLDS, annotated_articles, labelled_articles, sequence_model  # noqa: E402
 from vnsum.evaluate import label_scores  # noqa: E402
 from vnsum.gold import align, load_gold  # noqa: E402
-from vnsum.document import LABELS  # noqa: E402
 from vnsum.labellers.encoder_net import PASSAGE as PASSAGE_PREFIX  # noqa: E402
 from vnsum.labellers.encoder_net import SentenceLabeller, head_inputs, layout, tokenize  # noqa: E402
-from vnsum.sequence import CONTEXT_BIAS, viterbi  # noqa: E402
+from vnsum.labellers.encoder import combine  # noqa: E402
+from vnsum.sequence import CONTEXT_BIAS, decode_report  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 ENCODER = ROOT / "build" / "encoder"
@@ -170,21 +169,17 @@ def score(on_hand: bool, weights: tuple[float, ...] = (0.0, 0.3, 0.5, 0.7, 1.0),
         transitions, prior = sequence_model(training + other)
         for k, article in enumerate(articles):
             if k % FOLDS == fold:
-                sentences = [example.sentence for example in tested[k]]
-                features = sentence_features(tuple(sentences))
+                sentences = tuple(example.sentence for example in tested[k])
+                features = sentence_features(sentences)
                 content, probs = oof[article.id]
-                cases.append((article, sentences, content, probs, [linear.probabilities(features[j]) for j in content],
-                              transitions.tolist(), prior))
+                cases.append((article, sentences, probs, [linear.probabilities(features[j]) for j in content],
+                              transitions.tolist(), prior.tolist()))
     results = {}
     for w in weights:
         for bias in biases:
             confusions: dict[str, Counter] = {"all": Counter()}
-            for article, sentences, content, encoder, linear, transitions, prior in cases:
-                emissions = [[(1 - w) * math.log(max(a, 1e-12)) + w * math.log(max(b, 1e-12)) - q + (bias if c == 3 else 0.0)
-                              for c, (a, b, q) in enumerate(zip(row_a, row_b, prior))] for row_a, row_b in zip(encoder, linear)]
-                same = [t > 0 and sentences[content[t]].paragraph == sentences[content[t - 1]].paragraph for t in range(len(content))]
-                chosen = dict(zip(content, viterbi(emissions, same, transitions)))
-                ours = [s.labelled(LABELS[chosen[j]] if j in chosen else LABELS[3], 1.0) for j, s in enumerate(sentences)]
+            for article, sentences, encoder, linear, transitions, prior in cases:
+                ours = decode_report(sentences, combine(encoder, linear, w), transitions, prior, bias)
                 groups = ["all"] + ([outlet(article)] if on_hand else [])
                 for g, j in zip(article.sentences, align(article.sentences, ours)):
                     for group in groups:

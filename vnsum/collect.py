@@ -110,7 +110,8 @@ def brief_all(
     jobs = [(r.path, r.text, plain) for r in reads]
     if in_process:
         workers = 1
-    workers = workers if workers is not None else (min(os.cpu_count() or 1, 4) if len(jobs) >= PARALLEL_FROM else 1)
+    elif workers is None:
+        workers = min(os.cpu_count() or 1, 4) if len(jobs) >= PARALLEL_FROM else 1
     results: list[Brief | str] = []
     with get_context("fork").Pool(workers) if workers > 1 else nullcontext() as pool:
         for result in pool.imap(_extract_one, jobs, chunksize=8) if pool else map(_extract_one, jobs):

@@ -104,13 +104,17 @@ def build_digest(articles: list[tuple[Source, Brief, str]], generated: str, skip
     meeting. Articles that do not look like meeting reports (and were not forced) are listed apart."""
     warnings = tuple(f"{source.path}: {w}" for source, brief, _ in articles for w in brief.warnings)
     not_meetings = tuple(NotMeeting(source, brief.meta.meeting_score or 0.0) for source, brief, _ in articles
-                         if brief.meta.meeting_report is False and not any(brief.sections.values()))
-    apart = {id(n.source) for n in not_meetings}
-    articles = [a for a in articles if id(a[0]) not in apart]
+                         if _apart(brief))
+    articles = [a for a in articles if not _apart(a[1])]
     groups = same_meeting_groups([(brief, text) for _, brief, text in articles])
     entries = tuple(_merge([articles[k] for k in group]) for group in groups)
     return Digest(generated=generated, entries=entries, skipped=skipped, not_meetings=not_meetings,
                   already_seen=already_seen, warnings=warnings)
+
+
+def _apart(brief: Brief) -> bool:
+    """Not a meeting report, and not forced into the digest (a forced one keeps its bullets)."""
+    return brief.meta.meeting_report is False and not any(brief.sections.values())
 
 
 def same_meeting_groups(items: list[tuple[Brief, str]]) -> list[list[int]]:

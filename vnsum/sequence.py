@@ -43,7 +43,6 @@ def viterbi(
     return path
 
 
-
 #: Added to context's log-score before decoding: macro F1 is over the three sections, and missing a section
 #: sentence costs more than letting a context one in. logreg/5, 4-fold CV, gold / hand-labelled articles:
 #: 0: 0.758 / 0.751, -0.3: 0.754 / 0.756, -0.6: 0.759 / 0.758, -0.9: 0.755 / 0.756.

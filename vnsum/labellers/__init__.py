@@ -29,10 +29,9 @@ class Labeller(Protocol):
 def default_labeller(extractive: bool = False) -> Labeller:
     """The best labeller shipped: the encoder's unless `extractive` (no torch) or it is absent, then the linear
     model, then the cue rules."""
-    forced = os.environ.get("VNSUM_LABELLER")
-    if forced == "cue":
+    if os.environ.get("VNSUM_LABELLER") == "cue":
         return _cues()
-    if not extractive and forced in (None, "enc") and _encoder_shipped():
+    if not extractive and _wants_encoder():
         return _encoder()
     return _linear() or _cues()
 
@@ -44,16 +43,16 @@ def labeller_names() -> tuple[str, str]:
     from vnsum.labellers.encoder import MODEL_DIR
 
     extractive = default_labeller(extractive=True).name
-    forced = os.environ.get("VNSUM_LABELLER")
-    if forced in (None, "enc") and _encoder_shipped():
+    if _wants_encoder():
         return json.loads((MODEL_DIR / "vnsum.json").read_text(encoding="utf-8"))["name"], extractive
     return extractive, extractive
 
 
-def _encoder_shipped() -> bool:
+def _wants_encoder() -> bool:
+    """The encoder is shipped and VNSUM_LABELLER does not ask for another labeller."""
     from vnsum.labellers.encoder import MODEL_DIR
 
-    return (MODEL_DIR / "model.safetensors").is_file()
+    return os.environ.get("VNSUM_LABELLER") in (None, "enc") and (MODEL_DIR / "model.safetensors").is_file()
 
 
 @lru_cache(maxsize=1)

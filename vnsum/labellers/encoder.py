@@ -83,24 +83,28 @@ class EncoderLabeller:
             return torch.softmax(logits, dim=-1).tolist()
 
     def combined(self, sentences: tuple[Sentence, ...]) -> list[list[float]]:
-        """A weighted geometric mean of the encoder's and the linear model's probabilities (linear_weight to the
-        linear model), renormalised."""
+        """The encoder's probabilities combined with the linear model's (see combine)."""
         own = self.probabilities(sentences)
         if self.linear is None:
             return own
         features = sentence_features(sentences)
         linear = [self.linear.probabilities(features[k]) for k, s in enumerate(sentences) if s.is_content]
-        w = self.linear_weight
-        out = []
-        for a, b in zip(own, linear):
-            logs = [(1 - w) * math.log(max(p, 1e-12)) + w * math.log(max(q, 1e-12)) for p, q in zip(a, b)]
-            top = max(logs)
-            exps = [math.exp(x - top) for x in logs]
-            out.append([x / sum(exps) for x in exps])
-        return out
+        return combine(own, linear, self.linear_weight)
 
     def label(self, sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
         return decode_report(sentences, self.combined(sentences), self.transitions, self.prior, self.context_bias)
+
+
+def combine(encoder: list[list[float]], linear: list[list[float]], linear_weight: float) -> list[list[float]]:
+    """Row by row, a weighted geometric mean of two models' probabilities (linear_weight to the linear model's),
+    renormalised."""
+    out = []
+    for a, b in zip(encoder, linear):
+        logs = [(1 - linear_weight) * math.log(max(p, 1e-12)) + linear_weight * math.log(max(q, 1e-12)) for p, q in zip(a, b)]
+        top = max(logs)
+        exps = [math.exp(x - top) for x in logs]
+        out.append([x / sum(exps) for x in exps])
+    return out
 
 
 def load(directory: Path = MODEL_DIR) -> EncoderLabeller:
