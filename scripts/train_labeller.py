@@ -4,8 +4,8 @@ Data: the 44 gold articles and the 176 hand-labelled pool articles (models/label
 segmented by vnsum and aligned to its labels as scripts/train_classifier.py does. A step reads one article:
 every content sentence is encoded alone (vnsum/labellers/encoder_net.py), the head reads each with its
 neighbours, the title and its paragraph's head, and the loss is the cross-entropy of the labelled ones.
-Embeddings and the lowest FREEZE layers stay as pretrained (they run without gradients), which halves the
-cost on a CPU. Runs resume from their last checkpoint (safetensors, every CHECKPOINT_EVERY steps).
+Embeddings and the lowest `Settings.freeze` layers stay as pretrained (they run without gradients), which halves
+the cost on a CPU. Runs resume from their last checkpoint (safetensors, every CHECKPOINT_EVERY steps).
 
     python scripts/train_labeller.py cv FOLD      # gold 4-fold cross-validation: train without fold FOLD, score it
     python scripts/train_labeller.py hcv FOLD     # the same over the hand-labelled articles (other papers' test)
@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,15 +42,26 @@ from vnsum.labellers.encoder import combine  # noqa: E402
 from vnsum.sequence import CONTEXT_BIAS, decode_report  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
-ENCODER = ROOT / "build" / "encoder"
+#: The pretrained encoder (`make encoder`); scripts/device_labeller.py points it at a vocabulary-pruned copy.
+ENCODER = Path(os.environ.get("VNSUM_ENCODER", ROOT / "build" / "encoder"))
 RUNS = ROOT / "build" / "labeller-enc"
-EPOCHS = 2
-FREEZE = 4
-LEARNING_RATE = 4e-5
 HEAD_LEARNING_RATE = 1e-3
 WARMUP = 0.06
 CHECKPOINT_EVERY = 100
-SEED = 13
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How a model is fine-tuned. The defaults are enc/1's (MODEL_CARD.md says how they were chosen)."""
+
+    epochs: int = 2
+    freeze: int = 4  # the lowest layers kept as pretrained, besides the embeddings (always kept)
+    learning_rate: float = 4e-5
+    seed: int = 13
+    fraction: float = 1.0  # share of the tested set's training articles used (for the learning curve)
+
+
+SETTINGS = Settings()
 
 
 def load_data():
@@ -67,8 +80,8 @@ def build_model() -> tuple[SentenceLabeller, object]:
     return SentenceLabeller(encoder, encoder.config.hidden_size), Tokenizer.from_file(str(ENCODER / "tokenizer.json"))
 
 
-def trainable(model: SentenceLabeller) -> dict[str, torch.nn.Parameter]:
-    frozen = ("encoder.embeddings.",) + tuple(f"encoder.encoder.layer.{k}." for k in range(FREEZE))
+def trainable(model: SentenceLabeller, freeze: int) -> dict[str, torch.nn.Parameter]:
+    frozen = ("encoder.embeddings.",) + tuple(f"encoder.encoder.layer.{k}." for k in range(freeze))
     return {name: p for name, p in model.named_parameters() if not name.startswith(frozen)}
 
 
@@ -77,26 +90,29 @@ def report_logits(model: SentenceLabeller, tokenizer, labelled: list) -> tuple[t
     sentences = [example.sentence for example in labelled]
     where = layout(sentences)
     ids, mask = tokenize(tokenizer, [sentences[k].text for k in where.content])
-    encoded = model.pooled(ids, mask)
-    pooled = torch.zeros(len(sentences), encoded.shape[1], dtype=encoded.dtype).index_copy(0, torch.tensor(where.content), encoded)
+    device = model.head.weight.device
+    encoded = model.pooled(ids.to(device), mask.to(device))
+    pooled = torch.zeros(len(sentences), encoded.shape[1], dtype=encoded.dtype, device=device)
+    pooled = pooled.index_copy(0, torch.tensor(where.content, device=device), encoded)
     return model(head_inputs(pooled, where)), where.content
 
 
-def train(run: Path, training: list[list], epochs: int = EPOCHS) -> SentenceLabeller:
+def train(run: Path, training: list[list], settings: Settings = SETTINGS, device: str = "cpu") -> SentenceLabeller:
     """Fine-tune on `training` (labelled articles); resumes from run/checkpoint.safetensors."""
-    torch.manual_seed(SEED)
+    torch.manual_seed(settings.seed)
     model, tokenizer = build_model()
-    params = trainable(model)
+    model.to(device)
+    params = trainable(model, settings.freeze)
     for name, p in model.named_parameters():
         p.requires_grad = name in params
     run.mkdir(parents=True, exist_ok=True)
     state_path, checkpoint = run / "state.json", run / "checkpoint.safetensors"
     state = json.loads(state_path.read_text()) if state_path.is_file() else {"step": 0}
     if checkpoint.is_file():
-        model.load_state_dict(load_file(str(checkpoint)), strict=False)
+        model.load_state_dict(load_file(str(checkpoint), device=device), strict=False)
     order = list(range(len(training)))
-    total = epochs * len(order)
-    groups = [{"params": [p for n, p in params.items() if not n.startswith("head.")], "lr": LEARNING_RATE},
+    total = settings.epochs * len(order)
+    groups = [{"params": [p for n, p in params.items() if not n.startswith("head.")], "lr": settings.learning_rate},
               {"params": [p for n, p in params.items() if n.startswith("head.")], "lr": HEAD_LEARNING_RATE}]
     optimizer = torch.optim.AdamW(groups, weight_decay=0.01)
     base = [g["lr"] for g in optimizer.param_groups]
@@ -106,7 +122,7 @@ def train(run: Path, training: list[list], epochs: int = EPOCHS) -> SentenceLabe
         epoch, at = divmod(step, len(order))
         if at == 0 or step == state["step"]:
             shuffled = order[:]
-            random.Random(SEED + epoch).shuffle(shuffled)
+            random.Random(settings.seed + epoch).shuffle(shuffled)
         article = training[shuffled[at]]
         scale = min(1.0, (step + 1) / (WARMUP * total)) * (1.0 - step / total if step >= WARMUP * total else 1.0)
         for group, lr in zip(optimizer.param_groups, base):
@@ -116,7 +132,7 @@ def train(run: Path, training: list[list], epochs: int = EPOCHS) -> SentenceLabe
         keep = [t for t, target in enumerate(targets) if target is not None]
         if not keep:
             continue
-        loss = torch.nn.functional.cross_entropy(logits[keep], torch.tensor([targets[t] for t in keep]))
+        loss = torch.nn.functional.cross_entropy(logits[keep], torch.tensor([targets[t] for t in keep], device=device))
         optimizer.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(list(params.values()), 1.0)
@@ -137,16 +153,30 @@ def probabilities(model: SentenceLabeller, tokenizer, labelled: list) -> tuple[l
     return content, torch.softmax(logits, dim=-1).tolist()
 
 
-def cv_fold(fold: int, on_hand: bool = False) -> None:
+def fold_training(fold: int, on_hand: bool, data: tuple, settings: Settings = SETTINGS) -> list[list]:
+    """The articles a fold's model trains on: the tested set's other folds and all of the other set (of each, a
+    `settings.fraction` share drawn with the seed, for the learning curve)."""
+    _, gold, _, hand = data
+    tested, other = (hand, gold) if on_hand else (gold, hand)
+    training = [a for k, a in enumerate(tested) if k % FOLDS != fold] + other
+    if settings.fraction < 1.0:
+        training = random.Random(settings.seed).sample(training, max(1, round(settings.fraction * len(training))))
+    return training
+
+
+def cv_fold(fold: int, on_hand: bool = False, settings: Settings = SETTINGS, run: Path | None = None,
+            device: str = "cpu") -> SentenceLabeller:
     """Train without one fold (of the gold, or of the hand-labelled articles) and write its out-of-fold
-    probabilities."""
-    gold_articles, gold, hand_articles, hand = load_data()
-    tested, articles, other = (hand, hand_articles, gold) if on_hand else (gold, gold_articles, hand)
-    run = RUNS / f"{'hcv' if on_hand else 'cv'}{fold}"
-    model = train(run, [a for k, a in enumerate(tested) if k % FOLDS != fold] + other)
+    probabilities to run/oof.json."""
+    data = load_data()
+    gold_articles, gold, hand_articles, hand = data
+    tested, articles = (hand, hand_articles) if on_hand else (gold, gold_articles)
+    run = run or RUNS / f"{'hcv' if on_hand else 'cv'}{fold}"
+    model = train(run, fold_training(fold, on_hand, data, settings), settings, device)
     _, tokenizer = build_model()
     out = {articles[k].id: probabilities(model, tokenizer, tested[k]) for k in range(len(tested)) if k % FOLDS == fold}
     (run / "oof.json").write_text(json.dumps(out))
+    return model
 
 
 def score(on_hand: bool, weights: tuple[float, ...] = (0.0, 0.3, 0.5, 0.7, 1.0),

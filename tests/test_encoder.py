@@ -39,7 +39,7 @@ def test_q4_0_blocks_dequantize_as_e5c_reads_them():
 
     scale = np.float16(0.5).tobytes()
     nibbles = bytes((j & 0x0F) | (((15 - j) & 0x0F) << 4) for j in range(16))  # low j, high 15-j
-    got = build_encoder.dequantize_q4_0(scale + nibbles, (1, 32))
+    got = build_encoder.dequantize_q4_0(np.frombuffer(scale + nibbles, dtype=build_encoder.Q4_BLOCK), (1, 32))
     assert got[0, :16].tolist() == [(j - 8) * 0.5 for j in range(16)]
     assert got[0, 16:].tolist() == [(15 - j - 8) * 0.5 for j in range(16)]
 

@@ -153,13 +153,14 @@ class SentenceLabeller(nn.Module):
 
 def head_inputs(pooled: torch.Tensor, where: Layout) -> torch.Tensor:
     """The head's input rows for a report, from the pooled vectors of all its sentences (rows of `pooled`)."""
-    zero = torch.zeros(1, pooled.shape[1], dtype=pooled.dtype)
+    device = pooled.device
+    zero = torch.zeros(1, pooled.shape[1], dtype=pooled.dtype, device=device)
     padded = torch.cat([pooled, zero])
     last = padded.shape[0] - 1
 
     def take(indices: list[int]) -> torch.Tensor:
-        return padded[torch.tensor([i if i >= 0 else last for i in indices], dtype=torch.long)]
+        return padded[torch.tensor([i if i >= 0 else last for i in indices], dtype=torch.long, device=device)]
 
     title_rows = take([where.title if where.title is not None else -1] * len(where.content))
     return torch.cat([take(where.content), take(where.previous), take(where.following), title_rows, take(where.heads),
-                      torch.tensor(where.scalars, dtype=pooled.dtype)], dim=1)
+                      torch.tensor(where.scalars, dtype=pooled.dtype, device=device)], dim=1)
