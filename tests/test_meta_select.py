@@ -93,13 +93,32 @@ def test_max_bullets_and_context_never_selected(seed_text):
                 assert by_index[i].kind is Kind.BODY and by_index[i].label is not Label.CONTEXT
 
 
-def test_trim_keeps_a_prefix_cut_at_a_clause():
-    long = "Tuy nhiên, " + ", ".join(f"việc thứ {k} chưa làm xong" for k in range(30)) + "."
+def test_trim_cuts_a_long_sentence_where_a_whole_statement_stays():
+    clauses = [f"tỉnh đã hoàn thành hạng mục số {k} của dự án" for k in range(8)]
+    long = "Tuy nhiên, " + "; ".join(clauses) + "."
     out = trim(long)
-    assert out.endswith(" …")
-    assert len(out.split()) <= MAX_BULLET_SYLLABLES + 1
-    body = out[: -len(" …")]
-    assert long[len("Tuy nhiên, ") :].startswith(body)
+    assert out.endswith(" …") and len(out.split()) <= MAX_BULLET_SYLLABLES + 1
+    assert out[0] == "T" and long[len("Tuy nhiên, ") :].startswith("t" + out[1 : -len(" …")])
+    assert not out[: -len(" …")].endswith((",", ";", ":"))
+    purpose = "Ủy ban nhân dân tỉnh " + " ".join(["đã triển khai quyết liệt các giải pháp"] * 5) + ", để kịp thời tháo gỡ khó khăn."
+    assert trim(purpose) == purpose[: purpose.index(", để")] + " …"
+
+
+@pytest.mark.parametrize("sentence", [
+    # a list: every comma may sit inside it
+    ", ".join(f"việc thứ {k} chưa làm xong" for k in range(30)) + ".",
+    # what was said follows the verb of saying; a list follows the colon; a bracket is open
+    "Ông Nguyễn Văn A, Chủ tịch UBND tỉnh cho biết, " + " ".join(["năm nay tỉnh thu hút được nhiều dự án lớn"] * 6) + ".",
+    "Các nhiệm vụ gồm: " + "; ".join(f"hoàn thành hạng mục số {k} của dự án lớn" for k in range(8)) + ".",
+    "Các hoạt động (" + "; ".join(f"hội chợ thứ {k} tại tỉnh biên giới phía bắc" for k in range(8)) + ") đã diễn ra.",
+])
+def test_trim_keeps_a_sentence_whole_rather_than_cut_it_inside_a_list_or_frame(sentence):
+    assert trim(sentence) == sentence[:1].upper() + sentence[1:]
+
+
+def test_extractive_bullets_start_upper_case_even_after_a_connective():
+    assert trim("Bên cạnh đó, tiếp tục đẩy mạnh cải cách hành chính.") == "Tiếp tục đẩy mạnh cải cách hành chính."
+    assert trim("Đặc biệt là các dự án trọng điểm.") == "Đặc biệt là các dự án trọng điểm."
 
 
 @pytest.mark.parametrize("text, date, iso", [

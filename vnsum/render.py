@@ -5,6 +5,7 @@ The JSON schema is versioned here (`SCHEMA`); a change that removes or renames a
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from vnsum.document import SECTIONS, Brief, Bullet, Meta
@@ -111,8 +112,18 @@ def to_text(brief: Brief, lang: str = "vi") -> str:
     for name, _ in SECTIONS:
         lines += ["", words[name]]
         bullets = brief.sections.get(name, ())
-        lines += [f"  - {b.text} {_sources(b)}" for b in bullets] or [f"  {words['none']}"]
+        lines += [_hanging(f"{b.text} {_sources(b)}") for b in bullets] or [f"  {words['none']}"]
     return "\n".join(lines) + "\n"
+
+
+#: Columns of the plain-text view: a bullet wraps under its own text, not under its dash.
+TEXT_WIDTH = 78
+
+
+def _hanging(text: str) -> str:
+    """A bullet of the plain-text view, wrapped at TEXT_WIDTH with a hanging indent (words are never split)."""
+    return textwrap.fill(text, TEXT_WIDTH, initial_indent="  - ", subsequent_indent="    ",
+                         break_long_words=False, break_on_hyphens=False)
 
 
 def to_markdown(brief: Brief, lang: str = "vi") -> str:
@@ -156,8 +167,13 @@ def print_rich(brief: Brief, lang: str, console: Any) -> None:
         bullets = brief.sections.get(name, ())
         if not bullets:
             console.print(f"  [dim]{escape(words['none'])}[/]")
+            continue
+        rows = Table.grid(padding=(0, 1))  # a wrapped bullet continues under its own text
+        rows.add_column(width=3, justify="right")
+        rows.add_column(ratio=1)
         for b in bullets:
-            console.print(f"  • {escape(b.text)} [dim]{escape(_sources(b))}[/]")
+            rows.add_row("•", f"{escape(b.text)} [dim]{escape(_sources(b))}[/]")
+        console.print(rows)
 
 
 def print_evaluation(result: Any, console: Any) -> None:

@@ -1,8 +1,8 @@
 """Labelled sentences -> the bullets of each section: ranked, near-duplicates merged, trimmed.
 
 Extractive by contract: a bullet's text is a span of one source sentence, possibly cut at a
-clause boundary (marked with "…") and stripped of a leading connective ("Tuy nhiên, "); it is
-never reworded. Ranking is linear in the article: each sentence is compared with its section's
+clause boundary (marked with "…") and stripped of a leading connective ("Tuy nhiên, "), its first letter
+upper case; it is never reworded. Ranking is linear in the article: each sentence is compared with its section's
 centroid, not with every other sentence.
 """
 
@@ -14,19 +14,28 @@ from collections import Counter
 
 from vnsum.document import SECTIONS, Bullet, Kind, Sentence
 from vnsum.lexicon.cues import CONNECTIVES, CONTRAST
+from vnsum.lexicon.guard import CUT_BEFORE, LIST_OPENERS, REPORTING_VERBS, SPEECH_ONLY_ENDS, UNFINISHED_ENDS
 
 DEFAULT_MAX_BULLETS = 5
 #: Bullets longer than this many syllables are cut at the last clause boundary before it.
 MAX_BULLET_SYLLABLES = 48
 #: ... but never shorter than this, so a cut keeps a whole point.
 MIN_CUT_SYLLABLES = 14
+#: With no place to cut before MAX_BULLET_SYLLABLES, the first one before this; with none, the sentence stays
+#: whole (a long bullet is better than a broken one).
+LONG_BULLET_SYLLABLES = 72
 #: Jaccard overlap of syllable bigrams above which two sentences say the same thing.
 DUPLICATE_OVERLAP = 0.45
 
 _TOKEN = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d")
 _LEAD_CONNECTIVE = re.compile(rf"^(?:{CONNECTIVES}|{CONTRAST})", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[;:]\s|,\s")
+_CLAUSE_BREAK = re.compile(r";\s|,\s")
+_CUT_BEFORE = tuple(opener + " " for opener in CUT_BEFORE)
+_PAIRS = (("(", ")"), ("“", "”"), ("‘", "’"))
+_LIST_OPENERS = tuple(opener.split() for opener in LIST_OPENERS)
+#: Words a kept part cannot end on: verbs of saying (what was said follows) and the guard's unfinished ends.
+_NEEDS_OBJECT = tuple(verb.split() for verb in REPORTING_VERBS + SPEECH_ONLY_ENDS) + (["trong", "đó"],)
 
 
 def select_bullets(sentences: tuple[Sentence, ...], max_bullets: int = DEFAULT_MAX_BULLETS) -> dict[str, tuple[Bullet, ...]]:
@@ -80,18 +89,45 @@ def _importance(sentence: Sentence, bag: Counter[str], centroid: Counter[str], n
 
 
 def trim(text: str) -> str:
-    """Strip a leading connective and cut an over-long sentence at a clause boundary."""
+    """A sentence as a bullet: a leading connective stripped, the first letter upper case, and an over-long
+    sentence cut where what stays is a whole statement (then it ends in " …"); with no such place it stays whole.
+
+    Cuts fall before "; " or before ", " and an opener of a clause that may go (CUT_BEFORE), never inside
+    brackets or quotation marks, after a colon or a list opener (LIST_OPENERS: a list may follow) or after a
+    word that needs what follows ("cho biết", "trong đó", "là"). The latest cut under MAX_BULLET_SYLLABLES wins, else the earliest under
+    LONG_BULLET_SYLLABLES.
+    """
     stripped = _LEAD_CONNECTIVE.sub("", text, count=1)
-    if stripped:
-        text = stripped  # case kept: a bullet stays a verbatim span of its sentence
+    if stripped and not stripped.lower().startswith("là "):  # "Đặc biệt là ..." keeps its connective
+        text = stripped
+    text = text[:1].upper() + text[1:]
     words = text.split()
     if len(words) <= MAX_BULLET_SYLLABLES:
         return text
-    limit = len(" ".join(words[:MAX_BULLET_SYLLABLES]))
     floor = len(" ".join(words[:MIN_CUT_SYLLABLES]))
-    cuts = [m.start() for m in _CLAUSE_BREAK.finditer(text, floor, limit)]
-    cut = cuts[-1] if cuts else limit
-    return text[:cut].rstrip(" ,;:") + " …"
+    cuts = [cut for cut in _clause_cuts(text) if cut >= floor]
+    short = [cut for cut in cuts if cut <= len(" ".join(words[:MAX_BULLET_SYLLABLES]))]
+    long = [cut for cut in cuts if cut <= len(" ".join(words[:LONG_BULLET_SYLLABLES]))]
+    cut = short[-1] if short else long[0] if long else None
+    return text if cut is None else text[:cut] + " …"
+
+
+def _clause_cuts(text: str) -> list[int]:
+    """Offsets where `text` may end, the rest of it cut (see trim)."""
+    cuts = []
+    for match in _CLAUSE_BREAK.finditer(text):
+        head = text[: match.start()]
+        if ":" in head or any(head.count(a) > head.count(b) for a, b in _PAIRS) or head.count('"') % 2:
+            continue
+        kept = syllables(head)
+        if not kept or kept[-1] in UNFINISHED_ENDS or any(kept[-len(v):] == v for v in _NEEDS_OBJECT):
+            continue
+        if any(kept[i : i + len(opener)] == opener for opener in _LIST_OPENERS for i in range(len(kept))):
+            break
+        rest = text[match.end() :].lower()
+        if match.group().startswith(";") or rest.startswith(_CUT_BEFORE):
+            cuts.append(match.start())
+    return cuts
 
 
 def syllables(text: str) -> list[str]:

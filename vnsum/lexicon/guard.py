@@ -51,3 +51,16 @@ SPEECH_ONLY_ENDS: tuple[str, ...] = (
     "cho biết", "cho rằng", "nhấn mạnh", "khẳng định", "nêu rõ", "chia sẻ", "nhận định", "bày tỏ", "lấy ví dụ",
     "nêu ví dụ", "phát biểu", "nói",
 )
+
+# Where an extractive bullet of a long sentence may end, cutting the rest: before a comma and one of these, the
+# clause that goes is a purpose, a consequence or the details of what was said ("tăng 12%, góp phần ...",
+# "triển khai 5 dự án, trong đó ..."); what stays is a whole statement. Contrasts ("nhưng", "song") stay: cut, a
+# limitation would read as an achievement. Any other comma may sit inside a list, so no cut is made there.
+CUT_BEFORE: tuple[str, ...] = (
+    "để", "nhằm", "góp phần", "qua đó", "từ đó", "trong đó", "nhất là", "đặc biệt là", "đồng thời", "tạo",
+    "giúp", "với mục tiêu", "do", "vì", "bởi", "nên", "khiến", "dẫn đến", "gây",
+)
+
+# Words that open a list ("còn hạn chế như A, B; C"): once one is kept, every later comma or ";" may sit inside the
+# list, so an extractive bullet is not cut after it.
+LIST_OPENERS: tuple[str, ...] = ("như", "gồm", "bao gồm")
