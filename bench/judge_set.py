@@ -1,5 +1,6 @@
-"""Draw the bullets to judge (bench/judged_bullets.jsonl): the default brief of pool articles outside the gold and
-the hand-labelled ones, from several papers, until 150 bullets. Writes, for the judges, each bullet with its
+"""Draw the bullets to judge (bench/judged_bullets.jsonl): the brief with the bundled model (`--model none`: the
+extractive brief) of pool articles outside the gold and the hand-labelled ones, from several papers, until 150
+bullets. Writes, for the judges, each bullet with its
 source sentences and the article's title (to a folder outside the repo: corpus text never enters it).
 
     python bench/judge_set.py OUT_DIR [--bullets 150]
@@ -25,6 +26,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--bullets", type=int, default=150)
+    parser.add_argument("--model", default=str(ROOT / "models" / "vnsum-t5"),
+                        help="the rewriter whose bullets are judged (as `vnsum brief --model`; `none`: the extractive brief)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "scripts"))
     from train_classifier import pool_text
@@ -44,7 +47,7 @@ def main() -> int:
     rng = random.Random(SEED)
     picked = [r for source, count in MIX for r in rng.sample(by_source.get(source, []), min(count, len(by_source.get(source, []))))]
     rng.shuffle(picked)
-    options = Options(rewriter=_load_rewriter(None, False, False), labeller=_load_labeller(False))
+    options = Options(rewriter=_load_rewriter(args.model, False, True), labeller=_load_labeller(False))
     rows = []
     for record in picked:
         text = normalise(pool_text(record))

@@ -283,14 +283,25 @@ def run(packed: Path, out: Path, device: str, limit: int | None, sweep_seconds: 
         teachers.append(pool.apply_async(_teach, ((final_run, str(packed), limit, device),)))
         taught = dict(handle.get() for handle in teachers)
     say("teachers done")
-    ids = [i for i, _ in _load(packed, limit)["teacher"]]
-    arrays = {"ids": np.array(ids)}
+    save_teacher(taught, packed, limit, out / "teacher.npz")
+    say("teacher labels written")
+
+
+def save_teacher(taught: dict[str, list], packed: Path, limit: int | None, path: Path) -> None:
+    """Run directory -> per-article probabilities, as one npz: the article ids, and per run (by its folder's
+    name) each article's number of content sentences and their probabilities, concatenated."""
+    arrays = {"ids": np.array([i for i, _ in _load(packed, limit)["teacher"]])}
     for run_dir, probs in taught.items():
         key = Path(run_dir).name
         arrays[f"{key}.rows"] = np.array([len(p) for p in probs])
         arrays[f"{key}.probs"] = np.concatenate([p for p in probs if len(p)]).astype(np.float16)
-    np.savez_compressed(out / "teacher.npz", **arrays)
-    say("teacher labels written")
+    np.savez_compressed(path, **arrays)
+
+
+def teach(packed: Path, runs: list[Path], limit: int | None, path: Path) -> None:
+    """The teachers' labels on this machine's CPU, one run after another (`run` does this on the GPU)."""
+    _worker_init(str(packed), os.environ.get("VNSUM_ENCODER", str(ROOT / "build" / "encoder")), limit)
+    save_teacher(dict(_teach((str(r), str(packed), limit, "cpu")) for r in runs), packed, limit, path)
 
 
 def _write_parts(checkpoint: Path, out: Path) -> None:
@@ -311,9 +322,10 @@ def _write_parts(checkpoint: Path, out: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=("pack", "run"))
+    parser.add_argument("what", choices=("pack", "run", "teach"))
     parser.add_argument("packed", type=Path)
-    parser.add_argument("out", type=Path, nargs="?")
+    parser.add_argument("out", type=Path, nargs="?", help="run: the results' folder; teach: the npz to write")
+    parser.add_argument("--runs", type=Path, nargs="*", default=[], help="teach: the trained runs' folders")
     parser.add_argument("--device", default="cuda")
     parser.add_argument("--limit", type=int, help="only the first N articles of each set (a dry run)")
     parser.add_argument("--sweep-seconds", type=float, default=SWEEP_SECONDS)
@@ -323,6 +335,8 @@ def main() -> int:
     args = parser.parse_args()
     if args.what == "pack":
         pack(args.packed)
+    elif args.what == "teach":
+        teach(args.packed, args.runs, args.limit, args.out)
     else:
         run(args.packed, args.out, args.device, args.limit, args.sweep_seconds,
             args.only.split(",") if args.only else None, args.workers, args.epochs)

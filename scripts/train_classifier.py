@@ -191,25 +191,59 @@ def save(fitted: Fitted, path: Path) -> None:
     )
 
 
-def fit(gold: list[list[Labelled]], annotated: list[list[Labelled]]) -> Fitted:
-    """Gold examples at weight 1, hand-labelled pool sentences at ANNOTATED_WEIGHT; transitions from both."""
+def fit(gold: list[list[Labelled]], annotated: list[list[Labelled]], distilled: Distilled = ()) -> Fitted:
+    """Gold examples at weight 1, hand-labelled pool sentences at ANNOTATED_WEIGHT, and any distilled ones at their
+    own weights; transitions from the labelled articles."""
     weighted = [
-        (example, weight)
+        (example.features, example.target, weight)
         for part, weight in ((gold, 1.0), (annotated, ANNOTATED_WEIGHT))
         for article in part
         for example in article
         if example.target is not None
-    ]
-    weights = train([e.features for e, _ in weighted], [e.target for e, _ in weighted], [w for _, w in weighted])
+    ] + list(distilled)
+    weights = train([f for f, _, _ in weighted], [t for _, t, _ in weighted], [w for _, _, w in weighted])
     return Fitted(weights, *sequence_model(gold + annotated))
+
+
+#: Examples learnt from a teacher: (features, label index, weight).
+Distilled = tuple[tuple[dict[int, float], int, float], ...]
+#: A teacher's probability below which its label is not taught (it would only add noise and examples).
+DISTILL_FLOOR = 0.1
+
+
+def distilled_examples(pool: Path, teachers: Path, run: str, weight: float) -> Distilled:
+    """The encoder labeller's soft labels of unlabelled pool articles (teachers: an npz written by
+    scripts/device_labeller.py teach, `run` one of its models) as weighted examples: each content sentence once per
+    label the teacher gives at least DISTILL_FLOOR, weighted `weight` x its probability. The articles are segmented
+    again here, as the teacher's were."""
+    arrays = np.load(teachers)
+    ids = [str(i) for i in arrays["ids"]]
+    rows, probs = arrays[f"{run}.rows"], arrays[f"{run}.probs"].astype(np.float64)
+    records = {}
+    with gzip.open(pool, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record["id"] in ids:
+                records[record["id"]] = record
+    out, at = [], 0
+    for article_id, n in zip(ids, rows):
+        sentences = segment(pool_text(records[article_id]))
+        features = sentence_features(sentences)
+        content = [k for k, s in enumerate(sentences) if s.is_content]
+        if len(content) != n:
+            raise ValueError(f"{teachers}: {article_id} has {n} taught sentences, {len(content)} here")
+        for k, p in zip(content, probs[at : at + n]):
+            out += [(features[k], label, weight * float(p[label])) for label in range(len(LABELS)) if p[label] >= DISTILL_FLOOR]
+        at += n
+    return tuple(out)
 
 
 def cross_validate(articles, per_article, fit_fold, group=None) -> dict:
     """Scores of `articles` by 4-fold cross-validation: each fold's model is `fit_fold` of the other folds'
-    examples (plus whatever it adds). With `group` (article -> name), the scores of each group too."""
+    examples and the fold's number (plus whatever it adds). With `group` (article -> name), the scores of each group too."""
     confusions: dict[str, Counter] = defaultdict(Counter)
     for fold in range(FOLDS):
-        model = as_classifier(fit_fold([labelled for k, labelled in enumerate(per_article) if k % FOLDS != fold]))
+        model = as_classifier(fit_fold([labelled for k, labelled in enumerate(per_article) if k % FOLDS != fold], fold))
         for k, article in enumerate(articles):
             if k % FOLDS != fold:
                 continue
@@ -233,6 +267,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared" / "data")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "models" / "labeller")
     parser.add_argument("--annotations", type=Path, default=ANNOTATIONS)
+    parser.add_argument("--distilled", type=Path, help="teachers' labels of pool articles (scripts/device_labeller.py"
+                        " teach): runs cv0-3 for the gold folds, hcv0-3 for the hand-labelled ones, final for the model")
+    parser.add_argument("--distilled-weight", type=float, default=0.3, help="weight of a distilled example")
     args = parser.parse_args()
     started = time.time()
     pool = args.data / "meetings_pool.jsonl.gz"
@@ -242,13 +279,20 @@ def main() -> None:
     annotated = labelled_articles(hand)
     gold_sentences, annotated_sentences = (sum(e.target is not None for a in part for e in a) for part in (gold, annotated))
     print(f"gold sentences: {gold_sentences}, hand-labelled: {annotated_sentences} in {len(hand)} articles")
-    cv = cross_validate(articles, gold, lambda training: fit(training, annotated))
+    def taught(run: str) -> Distilled:
+        if args.distilled is None:
+            return ()
+        if f"{run}.rows" not in np.load(args.distilled).files:
+            raise SystemExit(f"{args.distilled}: no teacher {run}")
+        return distilled_examples(pool, args.distilled, run, args.distilled_weight)
+
+    cv = cross_validate(articles, gold, lambda training, fold: fit(training, annotated, taught(f"cv{fold}")))
     print("4-fold cross-validation by article on gold:", json.dumps(cv))
     # The hand-labelled articles as a second, larger test set, from more outlets than the gold's one.
-    hand_cv = cross_validate(hand, annotated, lambda training: fit(gold, training), group=outlet)
+    hand_cv = cross_validate(hand, annotated, lambda training, fold: fit(gold, training, taught(f"hcv{fold}")), group=outlet)
     print("4-fold cross-validation by article on the hand-labelled articles:", json.dumps(hand_cv))
     args.out.mkdir(parents=True, exist_ok=True)
-    save(fit(gold, annotated), args.out / "labeller.npz")
+    save(fit(gold, annotated, taught("final")), args.out / "labeller.npz")
     metrics = {
         "cross_validation": cv,
         "hand_cross_validation": hand_cv,

@@ -19,3 +19,9 @@ def gold_dir() -> Path:
     if not GOLD.is_dir():
         pytest.skip("../shared/data/gold is not present")
     return GOLD
+
+
+def is_extractive_span(bullet: str, text: str) -> bool:
+    """Is an extractive bullet a span of `text`: its first letter perhaps made upper case, " …" where it was cut?"""
+    span = bullet.removesuffix(" …")
+    return span in text or span[:1].lower() + span[1:] in text

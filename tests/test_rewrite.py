@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import tiny_models
-from conftest import ROOT, SAMPLES
+from conftest import ROOT, SAMPLES, is_extractive_span
 from test_cli import SEED, run
 from vnsum.document import Bullet
 from vnsum.pipeline import Options, brief
@@ -25,18 +25,19 @@ SOURCE = "Tuy nhiên, tiến độ giải ngân vốn đầu tư công của t�
 @pytest.mark.parametrize(
     "bullet, reason",
     [
-        ("Giải ngân vốn đầu tư công của Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2%.", None),
+        ("Giải ngân vốn đầu tư công của Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2% kế hoạch năm 2024.", None),
         ("Giải ngân vốn đầu tư công của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2% kế hoạch.", None),
         ("Tiến độ giải ngân vốn đầu tư công của tỉnh Hà Tĩnh chưa đạt yêu cầu.", "lost-figures"),
-        ("Mới đạt 45,2%.", "lost-content"),
+        ("Giải ngân vốn đầu tư công của Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2%.", "spliced"),  # 45,2% of what?
+        ("Mới đạt 45,2%.", "too-short"),
         ("Tiến độ giải ngân vốn đầu tư công của tỉnh Hà Tĩnh đạt 45,2% kế hoạch năm 2024.", "spliced"),
         ("Tiến độ giải ngân vốn đầu tư công của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 2024.", "spliced"),
-        ("Chưa đạt yêu cầu, tiến độ giải ngân vốn đầu tư công mới đạt 45,2%.", "spliced"),
+        ("Chưa đạt yêu cầu, tiến độ giải ngân vốn đầu tư công mới đạt 45,2%.", "substituted"),  # reordered
         ("Tiến độ giải ngân chưa đạt yêu cầu, mới đạt 45,2% kế hoạch năm 2024.", "spliced"),
-        ("Tiến độ giải ngân vốn đầu tư công của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2% kế hoạch của.", "unfinished"),
-        ("Tiến độ giải ngân vốn đầu tư công của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2%,", "unfinished"),
-        ("Tiến độ giải ngân vốn đầu tư công (của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2%.", "unfinished"),
-        ("Tiến độ giải ngân vốn đầu tư công \"của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2%.", "unfinished"),
+        ("Tiến độ giải ngân vốn đầu tư công của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2% kế hoạch của.", "substituted"),
+        ("Tiến độ giải ngân vốn đầu tư công của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2% kế hoạch năm 2024,", "unfinished"),
+        ("Tiến độ giải ngân vốn đầu tư công (của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2% kế hoạch năm 2024.", "unfinished"),
+        ("Tiến độ giải ngân vốn đầu tư công \"của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2% kế hoạch năm 2024.", "unfinished"),
         ("Tiến độ giải ngân vốn đầu tư công của tỉnh Hà Tĩnh chưa đạt yêu cầu, mới đạt 45,2% kế hoạch", "unfinished"),
         ("Giải ngân vốn đầu tư công đạt yêu cầu, mới đạt 45,2%.", "lost-negation"),
         ("Giải ngân vốn đầu tư công chưa đạt yêu cầu, mới đạt 55%.", "new-number"),
@@ -44,7 +45,7 @@ SOURCE = "Tuy nhiên, tiến độ giải ngân vốn đầu tư công của t�
         ("Tỉnh Nghệ An giải ngân chưa đạt yêu cầu.", "new-name"),
         ("Giải ngân vốn không chưa đạt yêu cầu.", "new-negation"),
         ("Giải ngân giải ngân giải ngân chưa đạt.", "repetition"),
-        ("Tiến độ giải ngân rất tốt, người dân phấn khởi vui mừng chưa đạt.", "novel-words"),
+        ("Tiến độ giải ngân rất tốt, người dân phấn khởi vui mừng chưa đạt.", "substituted"),
         (SOURCE + " Thêm nữa.", "not-shorter"),
         ("  ", "empty"),
     ],
@@ -55,11 +56,12 @@ def test_guard_reasons(bullet, reason):
 
 def test_guard_rejects_a_subject_left_without_its_predicate_after_a_semicolon():
     source = ("Tăng trưởng xuất khẩu vẫn dựa chủ yếu vào khu vực có vốn đầu tư nước ngoài; tính độc lập, tự chủ của"
-              " nền kinh tế chưa cao, kinh tế vĩ mô vẫn chưa thực sự vững chắc.")
+              " nền kinh tế còn thấp, kinh tế vĩ mô vẫn dễ bị tổn thương.")
     assert check("Tăng trưởng xuất khẩu vẫn dựa chủ yếu vào khu vực có vốn đầu tư nước ngoài; tính độc lập.", source) == "unfinished"
     assert check("Tăng trưởng xuất khẩu vẫn dựa chủ yếu vào khu vực có vốn đầu tư nước ngoài.", source) is None
-    whole = "Nguồn lực còn hạn chế; giá tăng; chênh lệch giàu - nghèo giữa các vùng còn lớn và có xu hướng gia tăng."
-    assert check("Nguồn lực còn hạn chế; giá tăng.", whole) is None
+    whole = ("Nguồn lực đầu tư của tỉnh còn hạn chế; giá vật liệu tăng; chênh lệch giàu - nghèo giữa các vùng còn lớn"
+             " và có xu hướng gia tăng.")
+    assert check("Nguồn lực đầu tư của tỉnh còn hạn chế; giá vật liệu tăng.", whole) is None
 
 
 def test_guard_rejects_a_speaker_without_the_speech_and_a_premise_without_its_tuy_nhien_clause():
@@ -68,15 +70,65 @@ def test_guard_rejects_a_speaker_without_the_speech_and_a_premise_without_its_tu
     assert check("Chủ tịch Mặt trận Tổ quốc Việt Nam lấy ví dụ.", speech) == "unfinished"
     premise = ("Phó Thủ tướng cho hay mặc dù Chính phủ đã chỉ đạo tăng cường quản lý về bảo vệ môi trường, tuy nhiên"
                " tình hình ô nhiễm môi trường ở nhiều nơi vẫn diễn biến phức tạp.")
-    assert check("Phó Thủ tướng cho hay mặc dù Chính phủ đã chỉ đạo tăng cường quản lý về bảo vệ môi trường.", premise) == "spliced"
+    assert check("Phó Thủ tướng cho hay mặc dù Chính phủ đã chỉ đạo tăng cường quản lý về bảo vệ môi trường.", premise) == "frame"
     assert check("Tình hình ô nhiễm môi trường ở nhiều nơi vẫn diễn biến phức tạp.", premise) is None
 
 
-def test_guard_allows_case_changes_of_head_nouns_and_a_new_first_word():
+def test_guard_allows_case_changes_of_head_nouns_but_no_new_word():
     source = "Hôm qua, hạt Kiểm lâm huyện Kon Plông đã ra quyết định khởi tố vụ án phá rừng tại tiểu khu 500."
-    assert check("Hạt kiểm lâm huyện Kon Plông khởi tố vụ án phá rừng tại tiểu khu 500.", source) is None
-    assert check("Sau đó hạt Kiểm lâm Kon Plông khởi tố vụ án phá rừng tại tiểu khu 500.", source) is None
+    assert check("Hạt kiểm lâm huyện Kon Plông ra quyết định khởi tố vụ án phá rừng tại tiểu khu 500.", source) is None
+    assert check("Hạt Kiểm lâm Kon Plông ra quyết định khởi tố vụ án phá rừng tại tiểu khu 500.", source) is None
+    assert check("Sau đó hạt Kiểm lâm Kon Plông khởi tố vụ án phá rừng tại tiểu khu 500.", source) == "substituted"
     assert check("Hạt Kiểm lâm Kon Tum khởi tố vụ án.", source) == "new-name"
+
+
+def test_editors_rephrasing_is_checked_for_new_content_not_for_deletion():
+    assert check("Tiến độ giải ngân rất tốt, người dân phấn khởi vui mừng chưa đạt.", SOURCE, cuts=False) == "novel-words"
+
+
+# Model bullets of the judged set (bench/JUDGED.md) that said what their source does not, or could not stand,
+# shortened: each is a subsequence of its source that the guard must still reject, beside a faithful cut.
+@pytest.mark.parametrize("source, bullet, reason", [
+    ("Hoạt động tín dụng đen diễn ra phức tạp ở nhiều địa phương.",
+     "Những động tín dụng đen diễn ra phức tạp.", "substituted"),
+    ("Kế hoạch trồng cây xanh tại hơn 2.600 trường học và các cơ quan vẫn chưa được triển khai.",
+     "Kế hoạch trồng cây xanh tại hơn 2.600 trường học.", "lost-negation"),
+    ("Hiện Bộ GTVT đã giao cho ACV, nhưng thủ tục triển khai, quá trình trình phê duyệt rất chậm.",
+     "Hiện Bộ GTVT đã giao cho ACV, nhưng thủ tục triển khai.", "frame"),
+    ("Vậy thời gian tới UBND thành phố có giải pháp nào thực hiện tốt công tác tiếp dân?",
+     "UBND thành phố có giải pháp nào thực hiện tốt công tác tiếp dân.", "frame"),
+    ("Vậy cái quy trình đó là sai, không thể chấp nhận được.", "Không thể chấp nhận được.", "too-short"),
+    ("Ông Thiện cho rằng mùa lễ hội đầu xuân Đinh Dậu có nhiều chuyển biến tích cực hơn so với năm trước.",
+     "Mùa lễ hội đầu xuân Đinh Dậu có nhiều chuyển biến tích cực hơn so với năm trước.", "frame"),
+    ("Ông Thiện cho biết mùa lễ hội đầu xuân Đinh Dậu có nhiều chuyển biến tích cực hơn so với năm trước.",
+     "Mùa lễ hội đầu xuân Đinh Dậu có nhiều chuyển biến tích cực hơn so với năm trước.", None),
+    ("Còn lại 6 tỉ USD, các tỉnh, thành ven biển có thể chung sức đạt được trong năm 2025.",
+     "Các tỉnh, thành ven biển có thể chung sức đạt được trong năm 2025.", "mid-phrase"),
+    ("Theo ông Nguyễn Văn An, năm nay tỉnh thu hút được nhiều dự án đầu tư lớn.",
+     "Năm nay tỉnh thu hút được nhiều dự án đầu tư lớn.", None),
+    ("Cũng theo Bộ trưởng Nguyễn Xuân Cường, điều kiện tự nhiên, thời tiết khí hậu vùng ĐBSCL rất phù hợp để nuôi tôm.",
+     "Bộ trưởng Nguyễn Xuân Cường, điều kiện tự nhiên, thời tiết khí hậu vùng ĐBSCL rất phù hợp để nuôi tôm.", "mid-phrase"),
+    ("Cũng theo Bộ trưởng Nguyễn Xuân Cường, điều kiện tự nhiên, thời tiết khí hậu vùng ĐBSCL rất phù hợp để nuôi tôm.",
+     "Điều kiện tự nhiên, thời tiết khí hậu vùng ĐBSCL rất phù hợp để nuôi tôm.", None),
+    ("Qua giám sát, Ủy ban Tài chính - Ngân sách nhận thấy, việc ban hành nhiều chế độ mới làm tăng chi ngân sách nhà nước.",
+     "Ngân sách nhận thấy, việc ban hành nhiều chế độ mới làm tăng chi ngân sách nhà nước.", "mid-phrase"),
+    ("Chống tham nhũng, lãng phí: Không thể tiếp tục như thế này được nữa.",
+     "lãng phí: Không thể tiếp tục như thế này được nữa.", "mid-phrase"),
+    ("Đề nghị Chính phủ đánh giá đúng thực chất hơn về mức tăng trưởng kinh tế trong năm nay.",
+     "Chính phủ đánh giá đúng thực chất hơn về mức tăng trưởng kinh tế.", "frame"),
+    ("Ba không là 3 hoạt động triển khai với quy mô lớn, nhưng kết quả định lượng rất hạn chế.",
+     "Ba không là 3 hoạt động triển khai với quy mô lớn.", "frame"),
+    ("Tiềm năng phát triển con tôm không chỉ là xuất khẩu 3 tỉ USD mà còn cao hơn nhiều lần.",
+     "Tiềm năng phát triển con tôm không chỉ là xuất khẩu 3 tỉ USD.", "frame"),
+    ("So với năm 2013, lượng đơn khiếu nại tố cáo đã chuyển biến, đạt nhiều kết quả tích cực hơn.",
+     "So với năm 2013, lượng đơn khiếu nại tố cáo đã chuyển biến, đạt nhiều kết quả tích cực.", "required-word"),
+    ("Hiện nay Hà Nội chỉ chi khoảng 200 tỷ mỗi năm cho công tác duy trì và trồng mới cây xanh.",
+     "Hà Nội chỉ chi 200 tỷ mỗi năm cho công tác duy trì và trồng mới cây xanh.", "required-word"),
+    ("Toàn bộ quốc lộ 1 có 31 dự án BOT, đến nay có 6 nhà đầu tư chuyển nhượng lại dự án.",
+     "Toàn bộ quốc lộ 1 có 31 dự án BOT, đến nay có 6 nhà đầu tư.", "spliced"),
+])
+def test_guard_rejects_what_the_judged_set_caught(source, bullet, reason):
+    assert check(bullet, source) == reason
 
 
 def test_name_runs():
@@ -202,8 +254,7 @@ def test_random_model_output_is_guarded_and_brief_stays_faithful(tiny, seed_text
     assert bullets and result.engine["rewriter"] == "t5"
     for bullet in bullets:  # random weights write nonsense: every bullet falls back, with its reason
         assert bullet.method == "extractive" and bullet.fallback
-        span = bullet.text.removesuffix(" …")  # a span of the source, its first letter made upper case
-        assert span in seed_text or span[:1].lower() + span[1:] in seed_text
+        assert is_extractive_span(bullet.text, seed_text)
     assert result.overview is not None and result.overview.method == "extractive"
 
 

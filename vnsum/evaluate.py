@@ -35,7 +35,8 @@ class Evaluation:
     unfaithful: list  # [{"article", "section", "item"}]
     meta: dict  # field -> share of articles whose field matches
     engine: dict
-    bullets: dict  # {"total", "words", "seq2seq", "rejected", "accepted_share", "fallbacks": {reason: count}}
+    bullets: dict  # {"total", "words", "seq2seq", "rejected", "accepted_share", "fallbacks": {reason: count},
+    #               "median_syllables", "not_deletions": model bullets that are not their source with words deleted}
 
 
 def evaluate(articles: list[GoldArticle], options: Options = Options()) -> Evaluation:
@@ -49,6 +50,8 @@ def evaluate(articles: list[GoldArticle], options: Options = Options()) -> Evalu
     methods: Counter = Counter()
     fallbacks: Counter = Counter()
     words = 0
+    lengths: list[int] = []
+    not_deletions = 0
     for gold in articles:
         result = brief(Article(source=gold.id, text=gold.text), options)
         engine = dict(result.engine)
@@ -66,6 +69,9 @@ def evaluate(articles: list[GoldArticle], options: Options = Options()) -> Evalu
             methods.update(b.method for b in bullets)
             fallbacks.update(b.fallback for b in bullets if b.fallback)
             words += sum(len(b.text.split()) for b in bullets)
+            lengths += [len(syllables(b.text)) for b in bullets]
+            not_deletions += sum(not _deletion(b.text, " ".join(result.sentences[i].text for i in b.sources))
+                                 for b in bullets if b.method == "seq2seq")
         for field, hit in meta_matches(result, gold.meta).items():
             meta_totals[field] += 1
             meta_hits[field] += hit
@@ -87,8 +93,16 @@ def evaluate(articles: list[GoldArticle], options: Options = Options()) -> Evalu
             "rejected": sum(fallbacks.values()),
             "accepted_share": round(methods["seq2seq"] / max(1, methods["seq2seq"] + sum(fallbacks.values())), 3),
             "fallbacks": dict(fallbacks.most_common()),
+            "median_syllables": sorted(lengths)[len(lengths) // 2] if lengths else 0,
+            "not_deletions": not_deletions,
         },
     )
+
+
+def _deletion(bullet: str, source: str) -> bool:
+    """Are the bullet's syllables, case aside, the source's with some deleted (a subsequence)?"""
+    remaining = iter(syllables(source))
+    return all(word in remaining for word in syllables(bullet))
 
 
 def label_scores(confusion: Counter) -> dict:

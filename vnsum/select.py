@@ -100,16 +100,21 @@ def trim(text: str) -> str:
     stripped = _LEAD_CONNECTIVE.sub("", text, count=1)
     if stripped and not stripped.lower().startswith("là "):  # "Đặc biệt là ..." keeps its connective
         text = stripped
-    text = text[:1].upper() + text[1:]
+    text = sentence_case(text)
     words = text.split()
     if len(words) <= MAX_BULLET_SYLLABLES:
         return text
     floor = len(" ".join(words[:MIN_CUT_SYLLABLES]))
-    cuts = [cut for cut in _clause_cuts(text) if cut >= floor]
+    ceiling = len(" ".join(words[:LONG_BULLET_SYLLABLES]))
+    cuts = [cut for cut in _clause_cuts(text[: ceiling + 2]) if floor <= cut <= ceiling]  # cost bounded per sentence
     short = [cut for cut in cuts if cut <= len(" ".join(words[:MAX_BULLET_SYLLABLES]))]
-    long = [cut for cut in cuts if cut <= len(" ".join(words[:LONG_BULLET_SYLLABLES]))]
-    cut = short[-1] if short else long[0] if long else None
+    cut = short[-1] if short else cuts[0] if cuts else None
     return text if cut is None else text[:cut] + " …"
+
+
+def sentence_case(text: str) -> str:
+    """The text with its first letter upper case (a bullet reads as a sentence)."""
+    return text[:1].upper() + text[1:]
 
 
 def _clause_cuts(text: str) -> list[int]:

@@ -64,3 +64,47 @@ CUT_BEFORE: tuple[str, ...] = (
 # Words that open a list ("còn hạn chế như A, B; C"): once one is kept, every later comma or ";" may sit inside the
 # list, so an extractive bullet is not cut after it.
 LIST_OPENERS: tuple[str, ...] = ("như", "gồm", "bao gồm")
+
+# Words that govern the phrase after them: a bullet that starts right after one, with no punctuation between,
+# starts inside a phrase ("[Cũng theo] Bộ trưởng Nguyễn Xuân Cường, điều kiện ..." reads as if the minister were
+# the subject; "[Nhằm nâng cao năng lực bảo quản,] chế biến nông sản" is half a list).
+PHRASE_HEADS: frozenset[str] = frozenset({
+    "theo", "trong", "với", "để", "nhằm", "về", "tại", "của", "là", "như", "đối", "bối", "cho", "từ", "đến",
+    "ngoài", "trên", "dưới", "giữa", "sau", "trước", "qua", "bằng", "vì", "do", "bởi", "nhờ", "liên",
+})
+
+# Verbs of asking whose object is the one asked, not what is asked: "[Đề nghị] Chính phủ đánh giá ..." says the
+# government evaluates. A bullet may drop one only with its speaker and a mark or "rằng" after it.
+DIRECTIVE_VERBS: tuple[str, ...] = ("đề nghị", "yêu cầu", "kiến nghị", "đề xuất", "giao", "chỉ đạo")
+# ... unless what follows is what was asked: "đề nghị cần ...", "yêu cầu phải ...", "đề nghị rằng ...".
+CONTENT_AFTER_ASKING: frozenset[str] = frozenset({"cần", "phải", "rằng"})
+
+# Words a cut from inside a clause may not take: each carries the claim. Quantity ("một", "một số", "hơn",
+# "khoảng", "gần", "trên", "dưới", "chỉ", "mỗi"), the measure noun "số", the copula "là", "có" (existence,
+# possession, "có thể"), "với" ("trong nông nghiệp [với] kim ngạch ..."), comparison ("hơn", "nhất").
+REQUIRED_WORDS: frozenset[str] = frozenset({
+    "một", "hơn", "khoảng", "gần", "trên", "dưới", "chỉ", "mỗi", "số", "là", "có", "với", "nhất", "cả", "toàn",
+})
+
+# Two-word openers of a correlative frame whose second half must stay: "không chỉ A mà còn B" (A alone says less
+# than the source and reads as a complaint).
+CORRELATIVE_OPENERS: tuple[tuple[str, str], ...] = (("không", "chỉ"), ("không", "những"), ("chẳng", "những"))
+
+# Openers of a contrast a sentence ends on: "A, nhưng B" is said for B, so a bullet that keeps A and cuts B turns
+# a limitation into an achievement ("Ba không là 3 hoạt động triển khai với quy mô lớn[, nhưng kết quả ...]").
+CONTRAST_OPENERS: frozenset[str] = frozenset({"nhưng", "song", "tuy"})
+
+# Verbs of opinion: a bullet that drops "Ông X cho rằng" states the speaker's view as a fact, so unlike the other
+# reporting verbs these and their speaker stay.
+OPINION_VERBS: tuple[str, ...] = ("cho rằng", "nhận định", "nhận thấy", "đánh giá", "tin rằng", "cho là")
+
+# Words that open an adverbial of time, place, source or topic ("Theo ông X,", "Tại hội nghị,", "Năm 2016,"):
+# a bullet may start after one such opening phrase and its comma. After any other phrase and comma it would
+# start inside a list or without what it leans on ("[Đặc biệt là liên quan đến đất đai,] nhà cửa, có những vụ
+# ...", "[Còn lại 6 tỉ USD,] các tỉnh ... có thể chung sức đạt được").
+INTRO_OPENERS: frozenset[str] = frozenset({
+    "theo", "tại", "trong", "qua", "về", "đối", "ngoài", "bên", "sau", "trước", "từ", "đến", "với", "nhờ", "hiện",
+    "năm", "tháng", "ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "cũng", "riêng", "tính", "cùng", "đồng",
+    "tuy", "mặt", "vì", "do", "để", "nhằm", "khi", "trước", "nói", "phát", "chia", "trả", "thời", "giai", "đầu",
+    "cuối", "tới", "thứ", "một", "hai", "ba", "trên", "dưới", "ở",
+})

@@ -12,6 +12,7 @@ from dataclasses import replace
 from vnsum.document import Bullet, Kind, Sentence
 from vnsum.rewrite.guard import check
 from vnsum.rewrite.model import Rewriter
+from vnsum.select import sentence_case
 
 #: Syllables of the article's opening the overview is written from (the lead of a news report).
 OVERVIEW_WORDS = 200
@@ -40,7 +41,8 @@ def rewrite_many(
     for (a, name, k), source, options in zip(order, sources, outputs):
         output, reason = first_accepted(options, source)
         bullet = articles[a][0][name][k]
-        rewritten[a][name][k] = replace(bullet, text=output, method="seq2seq") if output else replace(bullet, fallback=reason)
+        rewritten[a][name][k] = (replace(bullet, text=sentence_case(output), method="seq2seq") if output
+                                 else replace(bullet, fallback=reason))
     return [{name: tuple(bullets) for name, bullets in sections.items()} for sections in rewritten]
 
 
@@ -57,7 +59,7 @@ def overview(sentences: tuple[Sentence, ...], lead: Bullet, rewriter: Rewriter, 
     output, reason = first_accepted(rewriter.candidates([source], "overview", deadline)[0], source)
     if not output:
         return replace(lead, fallback=reason)
-    return Bullet(text=output, sources=tuple(s.i for s in opening), method="seq2seq")
+    return Bullet(text=sentence_case(output), sources=tuple(s.i for s in opening), method="seq2seq")
 
 
 def first_accepted(options: tuple[str, ...], source: str) -> tuple[str | None, str | None]:
