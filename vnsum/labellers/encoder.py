@@ -6,24 +6,31 @@ its paragraph's head (encoder_net.py). Its probabilities and the linear model's 
 weighted product (`linear_weight` in vnsum.json: the two err differently, the encoder on wording it has not seen
 in the labels, the n-grams on papers other than the gold's), and the sequence model (sequence.py) decodes the
 report. The model lives in models/labeller-e5/ (MODEL_CARD.md): safetensors weights, a `tokenizers` tokenizer,
-and vnsum.json with the name, the weights, the sequence model's transitions and prior. torch is imported only
-when it loads, transformers never (encoder_net.Bert).
+and vnsum.json with the name, the weights, the sequence model's transitions and prior. `make export` adds model.onnx and
+head.safetensors, which ONNX Runtime runs without torch; without them torch runs it. transformers is never
+imported.
 """
 
 from __future__ import annotations
 
 import json
+import math
+import os
 from pathlib import Path
 
-import math
-
 from vnsum.document import Sentence
+from vnsum.labellers.encoder_inputs import head_rows, layout, token_ids
 from vnsum.labellers.linear import MODEL_PATH as LINEAR_MODEL
 from vnsum.labellers.linear import load as load_linear
 from vnsum.labellers.linear import sentence_features
 from vnsum.sequence import CONTEXT_BIAS, decode_report
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "labeller-e5"
+#: The encoder (token ids -> mean-pooled vectors) exported for ONNX Runtime by scripts/export_onnx.py (`make export`);
+#: a build product, not in git.
+ONNX_FILE = "model.onnx"
+#: The head's weights beside it (safetensors, read with numpy).
+HEAD_FILE = "head.safetensors"
 #: Sentences encoded together; sorted by length first, so little is padding.
 BATCH = 32
 
@@ -34,28 +41,27 @@ class EncoderLabellerError(RuntimeError):
 
 class EncoderLabeller:
     """The labeller interface (vnsum.labellers.Labeller). Loaded once; `portable` is False: it stays in the
-    process that loaded it rather than being copied into worker processes."""
+    process that loaded it rather than being copied into worker processes.
+
+    The encoder runs in ONNX Runtime when the directory holds the export (model.onnx, `make export`) and
+    onnxruntime is installed: neither torch nor transformers is imported then. Otherwise it runs in torch
+    (encoder_net.Bert). `runtime` says which."""
 
     portable = False
 
     def __init__(self, directory: Path = MODEL_DIR) -> None:
         try:
             settings = json.loads((directory / "vnsum.json").read_text(encoding="utf-8"))
-            import torch
-            from safetensors.torch import load_file
             from tokenizers import Tokenizer
 
-            from vnsum.labellers.encoder_net import Bert, SentenceLabeller
-
-            config = json.loads((directory / "config.json").read_text(encoding="utf-8"))
-            model = SentenceLabeller(Bert(config), config["hidden_size"])
-            state = {name: tensor.float() for name, tensor in load_file(str(directory / "model.safetensors")).items()}
-            model.load_state_dict(state)
-            self.model = model.eval()
             self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+            self.tokenizer.no_padding()
+            if (directory / ONNX_FILE).is_file() and _has_onnxruntime():
+                self._load_onnx(directory)
+            else:
+                self._load_torch(directory)
         except (OSError, ValueError, KeyError, RuntimeError, ImportError) as error:
             raise EncoderLabellerError(f"{directory}: cannot load the encoder labeller ({type(error).__name__}: {error})") from None
-        self.torch = torch
         self.name = settings["name"]
         self.transitions = settings["transitions"]
         self.prior = settings["prior"]
@@ -63,24 +69,64 @@ class EncoderLabeller:
         self.linear_weight = settings.get("linear_weight", 0.0)
         self.linear = load_linear(LINEAR_MODEL) if self.linear_weight else None
 
+    def _load_onnx(self, directory: Path) -> None:
+        import numpy as np
+        import onnxruntime
+        from safetensors.numpy import load_file
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = min(2, os.cpu_count() or 1)
+        options.log_severity_level = 3
+        self.session = onnxruntime.InferenceSession(str(directory / ONNX_FILE), options, providers=["CPUExecutionProvider"])
+        head = load_file(str(directory / HEAD_FILE))
+        self.head = head["head.weight"].astype(np.float32), head["head.bias"].astype(np.float32)
+        self.runtime = "onnx"
+
+    def _load_torch(self, directory: Path) -> None:
+        import torch
+        from safetensors.torch import load_file
+
+        from vnsum.labellers.encoder_net import Bert, SentenceLabeller
+
+        config = json.loads((directory / "config.json").read_text(encoding="utf-8"))
+        model = SentenceLabeller(Bert(config), config["hidden_size"])
+        model.load_state_dict({name: tensor.float() for name, tensor in load_file(str(directory / "model.safetensors")).items()})
+        self.model, self.torch = model.eval(), torch
+        self.runtime = "torch"
+
+    def pooled(self, ids, mask):
+        """Mean-pooled sentence vectors (numpy, float32) of a batch of token ids."""
+        if self.runtime == "onnx":
+            return self.session.run(None, {"ids": ids, "mask": mask})[0]
+        with self.torch.inference_mode():
+            return self.model.pooled(self.torch.from_numpy(ids), self.torch.from_numpy(mask)).numpy()
+
     def probabilities(self, sentences: tuple[Sentence, ...]) -> list[list[float]]:
         """The head's probabilities for the content sentences, in order."""
-        from vnsum.labellers.encoder_net import head_inputs, layout, tokenize
+        import numpy as np
 
-        torch = self.torch
         where = layout(sentences)
         content = where.content
         if not content:
             return []
         order = sorted(range(len(content)), key=lambda t: len(sentences[content[t]].text))
-        with torch.inference_mode():
-            pooled = torch.zeros(len(sentences), self.model.encoder.config.hidden_size)
-            for start in range(0, len(order), BATCH):
-                batch = [content[t] for t in order[start : start + BATCH]]
-                ids, mask = tokenize(self.tokenizer, [sentences[k].text for k in batch])
-                pooled[torch.tensor(batch)] = self.model.pooled(ids, mask)
-            logits = self.model(head_inputs(pooled, where))
-            return torch.softmax(logits, dim=-1).tolist()
+        pooled = None
+        for start in range(0, len(order), BATCH):
+            batch = [content[t] for t in order[start : start + BATCH]]
+            vectors = self.pooled(*token_ids(self.tokenizer, [sentences[k].text for k in batch]))
+            if pooled is None:
+                pooled = np.zeros((len(sentences), vectors.shape[1]), dtype=np.float32)
+            pooled[batch] = vectors
+        rows = head_rows(pooled, where)
+        if self.runtime == "onnx":
+            weight, bias = self.head
+            logits = rows @ weight.T + bias
+        else:
+            with self.torch.inference_mode():
+                logits = self.model(self.torch.from_numpy(rows)).numpy()
+        logits = logits - logits.max(axis=1, keepdims=True)
+        exp = np.exp(logits)
+        return (exp / exp.sum(axis=1, keepdims=True)).tolist()
 
     def combined(self, sentences: tuple[Sentence, ...]) -> list[list[float]]:
         """The encoder's probabilities combined with the linear model's (see combine)."""
@@ -93,6 +139,12 @@ class EncoderLabeller:
 
     def label(self, sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
         return decode_report(sentences, self.combined(sentences), self.transitions, self.prior, self.context_bias)
+
+
+def _has_onnxruntime() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("onnxruntime") is not None
 
 
 def combine(encoder: list[list[float]], linear: list[list[float]], linear_weight: float) -> list[list[float]]:

@@ -1,75 +1,27 @@
-"""The encoder labeller's network (torch): e5 reads each sentence alone, a linear head reads it in its report.
+"""The encoder labeller's network in torch, for training (scripts/train_labeller.py) and where ONNX Runtime is absent.
 
-Each content sentence is encoded on its own ("passage: " + sentence, at most MAX_TOKENS tokens) and mean-pooled.
-The head sees five pooled vectors, the sentence's, the previous and next content sentences', the title's and its
-paragraph's first sentence's, and a few numbers on where it stands (relative position, same paragraph as the
-previous one, opens its paragraph, its kind), and gives four logits. Encoding sentences alone keeps the cost
-linear in the article and small (one short pass each); the neighbours reach the label through the head and the
-sequence model (sequence.py) that decodes the report.
+e5 reads each sentence alone, a linear head reads it in its report (encoder_inputs.py says what each part reads).
+Encoding sentences alone keeps the cost linear in the article and small (one short pass each); the neighbours reach
+the label through the head and the sequence model (sequence.py) that decodes the report.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Sequence
 
 import torch
 from torch import nn
 
-from vnsum.document import Kind, Sentence
+from vnsum.labellers.encoder_inputs import CLASSES, CONTEXT_VECTORS, PASSAGE, SCALARS, Layout, layout, row_indices, token_ids
 
-#: Tokens of a sentence the encoder reads ("passage: " and <s> </s> included): the main clause comes first.
-MAX_TOKENS = 80
-PASSAGE = "passage: "
-KINDS = tuple(Kind)
-CONTEXT_VECTORS = 5  # own, previous, next, title, paragraph head
-SCALARS = 3 + len(KINDS)
-CLASSES = 4
-PAD_ID = 1  # e5's <pad>, kept at the same id by vocabulary pruning
+__all__ = ["PASSAGE", "Bert", "SentenceLabeller", "head_inputs", "layout", "tokenize"]
 
 
 def tokenize(tokenizer, texts: Sequence[str]) -> tuple[torch.Tensor, torch.Tensor]:
-    """Token ids and attention mask of sentences, each as "passage: " + text cut to MAX_TOKENS (keeping </s>)."""
-    encoded = [tokenizer.encode(PASSAGE + text).ids for text in texts]
-    encoded = [ids if len(ids) <= MAX_TOKENS else ids[: MAX_TOKENS - 1] + ids[-1:] for ids in encoded]
-    width = max(len(ids) for ids in encoded)
-    ids = torch.full((len(encoded), width), PAD_ID, dtype=torch.long)
-    mask = torch.zeros(len(encoded), width, dtype=torch.long)
-    for row, sentence in enumerate(encoded):
-        ids[row, : len(sentence)] = torch.tensor(sentence)
-        mask[row, : len(sentence)] = 1
-    return ids, mask
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Where each content sentence of a report stands: indices into the report's sentences (-1: none)."""
-
-    content: list[int]
-    previous: list[int]
-    following: list[int]
-    title: int | None
-    heads: list[int]  # each one's paragraph's first content sentence
-    scalars: list[list[float]]
-
-
-def layout(sentences: Sequence[Sentence]) -> Layout:
-    """The content sentences of one report, their neighbours, title, paragraph heads and scalar features."""
-    content = [k for k, s in enumerate(sentences) if s.is_content]
-    title = next((k for k in content if sentences[k].kind is Kind.TITLE), None)
-    heads: dict[int, int] = {}
-    for k in content:
-        heads.setdefault(sentences[k].paragraph, k)
-    previous = [content[t - 1] if t else -1 for t in range(len(content))]
-    following = [content[t + 1] if t + 1 < len(content) else -1 for t in range(len(content))]
-    scalars = []
-    for t, k in enumerate(content):
-        s = sentences[k]
-        same = float(t > 0 and sentences[content[t - 1]].paragraph == s.paragraph)
-        scalars.append([t / max(1, len(content) - 1), same, float(heads[s.paragraph] == k)]
-                       + [float(s.kind is kind) for kind in KINDS])
-    return Layout(content, previous, following, title, [heads[sentences[k].paragraph] for k in content], scalars)
+    """encoder_inputs.token_ids as torch tensors."""
+    ids, mask = token_ids(tokenizer, texts)
+    return torch.from_numpy(ids), torch.from_numpy(mask)
 
 
 class Bert(nn.Module):
@@ -152,15 +104,13 @@ class SentenceLabeller(nn.Module):
 
 
 def head_inputs(pooled: torch.Tensor, where: Layout) -> torch.Tensor:
-    """The head's input rows for a report, from the pooled vectors of all its sentences (rows of `pooled`)."""
+    """encoder_inputs.head_rows in torch (differentiable): the head's input rows for a report."""
     device = pooled.device
-    zero = torch.zeros(1, pooled.shape[1], dtype=pooled.dtype, device=device)
-    padded = torch.cat([pooled, zero])
+    padded = torch.cat([pooled, torch.zeros(1, pooled.shape[1], dtype=pooled.dtype, device=device)])
     last = padded.shape[0] - 1
 
     def take(indices: list[int]) -> torch.Tensor:
         return padded[torch.tensor([i if i >= 0 else last for i in indices], dtype=torch.long, device=device)]
 
-    title_rows = take([where.title if where.title is not None else -1] * len(where.content))
-    return torch.cat([take(where.content), take(where.previous), take(where.following), title_rows, take(where.heads),
-                      torch.tensor(where.scalars, dtype=pooled.dtype, device=device)], dim=1)
+    return torch.cat([take(indices) for indices in row_indices(where)]
+                     + [torch.tensor(where.scalars, dtype=pooled.dtype, device=device)], dim=1)
