@@ -116,3 +116,26 @@ def test_hand_labels_align_with_their_pool_articles_none_of_them_gold():
     assert len(articles) == len(train_classifier.ANNOTATIONS.read_text(encoding="utf-8").splitlines())
     for article in articles:
         assert all(s.text.strip() and s.end <= len(article.text) for s in article.sentences)
+
+
+def test_a_saved_labeller_keeps_its_name_and_teaching_weighs_by_the_teachers_probability(tmp_path):
+    import numpy as np
+
+    from vnsum.labellers.linear import load
+
+    fitted = train_classifier.Fitted(np.zeros((train_classifier.DIMENSIONS, 4), dtype=np.float32),
+                                     np.zeros((2, 4, 4)), np.log(np.full(4, 0.25)))
+    train_classifier.save(fitted, tmp_path / "distilled.npz", "logreg/6")
+    assert load(tmp_path / "distilled.npz").name == "logreg/6"
+    pool = tmp_path / "pool.jsonl.gz"
+    import gzip
+
+    record = {"id": "x-1", "title": "Hội nghị tổng kết", "lead": "", "body": "Tỉnh đạt kết quả tốt. Còn hạn chế về vốn."}
+    with gzip.open(pool, "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    content = [s for s in train_classifier.segment(train_classifier.pool_text(record)) if s.is_content]
+    probs = np.array([[0.7, 0.05, 0.05, 0.2]] * len(content), dtype=np.float16)
+    np.savez(tmp_path / "teachers.npz", ids=np.array(["x-1"]), **{"cv0.rows": np.array([len(content)]), "cv0.probs": probs})
+    taught = train_classifier.distilled_examples(pool, tmp_path / "teachers.npz", "cv0", 0.5)
+    assert len(taught) == 2 * len(content)  # achievement and context: the others are under DISTILL_FLOOR
+    assert sorted({round(w, 2) for _, _, w in taught}) == [0.1, 0.35]

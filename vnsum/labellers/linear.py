@@ -166,11 +166,16 @@ def load(path: Path = MODEL_PATH) -> Classifier:
         weights = _floats(archive, "weights.npy", (DIMENSIONS, _CLASSES), path)
         transitions = _floats(archive, "transitions.npy", (2, _CLASSES, _CLASSES), path)
         prior = _floats(archive, "prior.npy", (_CLASSES,), path)
+        name = "logreg/5"  # files without a name.npy predate logreg/6
+        if "name.npy" in names:
+            _, data = _npy(archive.read("name.npy"))
+            name = data.decode("utf-32-le").rstrip("\0")
     rows = [tuple(transitions[k : k + _CLASSES]) for k in range(0, len(transitions), _CLASSES)]
     return Classifier(
         weights=weights,
         transitions=(tuple(rows[:_CLASSES]), tuple(rows[_CLASSES:])),
         prior=tuple(prior),
+        name=name,
     )
 
 
