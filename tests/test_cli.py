@@ -226,3 +226,27 @@ def test_meeting_detector_agrees_with_the_gold(gold_dir):
 
     agree = [extract(Article(g.id, g.text)).meta.meeting_report == g.is_meeting_report for g in load_gold([gold_dir])]
     assert len(agree) == 44 and sum(agree) >= 40
+
+
+def test_wrapped_bullets_continue_under_their_own_text():
+    """Plain text wraps at 78 columns, the terminal view at its width; either way a bullet's second line starts
+    under its first word, not at the margin."""
+    from rich.console import Console
+
+    from vnsum.pipeline import brief
+    from vnsum.read import Article
+    from vnsum.render import TEXT_WIDTH, print_rich, to_text
+
+    result = brief(Article("seed", Path(SEED).read_text(encoding="utf-8")))
+    lines = to_text(result).splitlines()
+    bullet_lines = [k for k, line in enumerate(lines) if line.startswith("  - ")]
+    assert bullet_lines and all(len(line) <= TEXT_WIDTH for line in lines[bullet_lines[0]:] if " " in line.strip())
+    continued = [lines[k + 1] for k in bullet_lines if k + 1 < len(lines) and lines[k + 1].strip()
+                 and not lines[k + 1].startswith("  - ")]
+    assert continued and all(line.startswith("    ") and not line.startswith("     ") for line in continued)
+    console = Console(width=60, record=True, color_system=None)
+    print_rich(result, "vi", console)
+    text = console.export_text().splitlines()
+    first = next(k for k, line in enumerate(text) if "•" in line)
+    indent = text[first].index("•") + 2
+    assert text[first + 1][:indent].strip() == "" and text[first + 1][indent] != " "

@@ -1,9 +1,9 @@
 """Labelled sentences -> the bullets of each section: ranked, near-duplicates merged, trimmed.
 
 Extractive by contract: a bullet's text is a span of one source sentence, possibly cut at a
-clause boundary (marked with "…") and stripped of a leading connective ("Tuy nhiên, "), its first letter
-upper case; it is never reworded. Ranking is linear in the article: each sentence is compared with its section's
-centroid, not with every other sentence.
+clause boundary (marked with "…") and stripped of a leading connective ("Tuy nhiên, "), its first
+letter upper case; it is never reworded. Ranking is linear in the article: each sentence is compared
+with its section's centroid, not with every other sentence.
 """
 
 from __future__ import annotations
@@ -94,8 +94,8 @@ def trim(text: str) -> str:
 
     Cuts fall before "; " or before ", " and an opener of a clause that may go (CUT_BEFORE), never inside
     brackets or quotation marks, after a colon or a list opener (LIST_OPENERS: a list may follow) or after a
-    word that needs what follows ("cho biết", "trong đó", "là"). The latest cut under MAX_BULLET_SYLLABLES wins, else the earliest under
-    LONG_BULLET_SYLLABLES.
+    word that needs what follows ("cho biết", "trong đó", "là"). The latest cut under MAX_BULLET_SYLLABLES
+    wins, else the earliest under LONG_BULLET_SYLLABLES.
     """
     stripped = _LEAD_CONNECTIVE.sub("", text, count=1)
     if stripped and not stripped.lower().startswith("là "):  # "Đặc biệt là ..." keeps its connective
