@@ -10,9 +10,13 @@ The call carries what it needs, since neither the data nor the 470 MB encoder tr
 
     python scripts/device_labeller.py pack work-data/labeller    # here: pruned Q4_0 encoder + segmented data
     python scripts/device_labeller.py run work-data/labeller $OUT # there: sweep, final, teacher labels -> $OUT
-    python scripts/device_labeller.py unpack OUT_DIR              # here: results into build/labeller-gpu/
+    python scripts/device_labeller.py teach work-data/labeller T.npz --runs build/labeller-enc/cv0 ... [--limit N]
+                                                                  # here, on the CPU: teacher labels only
 
-`run` keeps a deadline: it starts no new fold after SWEEP_SECONDS and writes its results as it goes.
+`run` keeps a deadline: it starts no new fold after SWEEP_SECONDS and writes its results as it goes: sweep.json
+(each setting's scores), oof.json.gz (out-of-fold probabilities, for train_labeller.score), the best setting's
+final model in float16 parts (final*.safetensors: its trained tensors) and teacher.npz. The work tree must stay
+under the device tool's 64 MiB, so the call is made with the two large model files untracked for its duration.
 """
 
 from __future__ import annotations
