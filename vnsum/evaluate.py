@@ -17,7 +17,7 @@ from vnsum.document import SECTIONS, Brief, Label
 from vnsum.gold import GoldArticle, align
 from vnsum.pipeline import Options, brief
 from vnsum.read import Article
-from vnsum.rewrite.guard import name_in, name_runs
+from vnsum.rewrite.guard import is_deletion, name_in, name_runs
 
 LABEL_NAMES = [label.value for label in (Label.ACHIEVEMENT, Label.LIMITATION, Label.DIRECTIVE, Label.CONTEXT)]
 SECTION_LABELS = LABEL_NAMES[:3]
@@ -70,7 +70,7 @@ def evaluate(articles: list[GoldArticle], options: Options = Options()) -> Evalu
             fallbacks.update(b.fallback for b in bullets if b.fallback)
             words += sum(len(b.text.split()) for b in bullets)
             lengths += [len(syllables(b.text)) for b in bullets]
-            not_deletions += sum(not _deletion(b.text, " ".join(result.sentences[i].text for i in b.sources))
+            not_deletions += sum(not is_deletion(b.text, " ".join(result.sentences[i].text for i in b.sources))
                                  for b in bullets if b.method == "seq2seq")
         for field, hit in meta_matches(result, gold.meta).items():
             meta_totals[field] += 1
@@ -98,11 +98,6 @@ def evaluate(articles: list[GoldArticle], options: Options = Options()) -> Evalu
         },
     )
 
-
-def _deletion(bullet: str, source: str) -> bool:
-    """Are the bullet's syllables, case aside, the source's with some deleted (a subsequence)?"""
-    remaining = iter(syllables(source))
-    return all(word in remaining for word in syllables(bullet))
 
 
 def label_scores(confusion: Counter) -> dict:

@@ -92,6 +92,7 @@ class EncoderLabeller:
         model = SentenceLabeller(Bert(config), config["hidden_size"])
         model.load_state_dict({name: tensor.float() for name, tensor in load_file(str(directory / "model.safetensors")).items()})
         self.model, self.torch = model.eval(), torch
+        self.head = model.head.weight.detach().numpy(), model.head.bias.detach().numpy()
         self.runtime = "torch"
 
     def pooled(self, ids, mask):
@@ -117,13 +118,8 @@ class EncoderLabeller:
             if pooled is None:
                 pooled = np.zeros((len(sentences), vectors.shape[1]), dtype=np.float32)
             pooled[batch] = vectors
-        rows = head_rows(pooled, where)
-        if self.runtime == "onnx":
-            weight, bias = self.head
-            logits = rows @ weight.T + bias
-        else:
-            with self.torch.inference_mode():
-                logits = self.model(self.torch.from_numpy(rows)).numpy()
+        weight, bias = self.head  # the head is applied in numpy whichever runtime encodes
+        logits = head_rows(pooled, where) @ weight.T + bias
         logits = logits - logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
         return (exp / exp.sum(axis=1, keepdims=True)).tolist()

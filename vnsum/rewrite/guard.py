@@ -131,18 +131,18 @@ def _start(bullet: str, source: str, text: "Words", first: int) -> str | None:
         return None
     words, marks = text.words, text.marks
     before = words[:first]
-    after_speech = any(before[-len(end):] == end for end in _SPEECH_ENDS)
+    after_speech = _ends_with(before, _SPEECH_ENDS)
     initial = next((c for c in bullet if c.isalpha()), "")
     if initial.islower() and marks[first] and not after_speech:  # "[Chống tham nhũng,] lãng phí: ..."
         return "mid-phrase"
-    if any(before[-len(verb):] == verb for verb in _OPINIONS):
+    if _ends_with(before, _OPINIONS):
         return "frame"  # "[Ông Thiện cho rằng] mùa lễ hội ... có nhiều chuyển biến tích cực"
     opening_adverbial = words[0] in INTRO_OPENERS and not any(marks[1:first])
     if marks[first] and not after_speech and source[text.spans[first][0]].islower() and not opening_adverbial:
         return "mid-phrase"  # "[Còn lại 6 tỉ USD,] các tỉnh ... có thể chung sức đạt được"
     if (not marks[first] and before[-1] in PHRASE_HEADS) or _inside_name(source, text.spans[first][0]):
         return "mid-phrase"
-    asked = any(before[-len(verb):] == verb for verb in _DIRECTIVES)
+    asked = _ends_with(before, _DIRECTIVES)
     if asked and not marks[first] and words[first] not in CONTENT_AFTER_ASKING:
         return "frame"  # "[Đề nghị] Chính phủ đánh giá ..."
     if words[first] in MAIN_CLAUSE_OPENERS:
@@ -162,7 +162,7 @@ def _inner(text: "Words", kept: list[int]) -> str | None:
             return "required-word"
     first = kept[0]
     head = words[text.clause_start(first) : first]
-    if head and not any(words[:first][-len(end):] == end for end in _SPEECH_ENDS) and REQUIRED_WORDS.intersection(head):
+    if head and not _ends_with(words[:first], _SPEECH_ENDS) and REQUIRED_WORDS.intersection(head):
         return "required-word"
     return None
 
@@ -185,6 +185,16 @@ def _end(source: str, text: "Words", kept: list[int]) -> str | None:
     if source.rstrip(' "”’…').endswith("?"):
         return "frame"
     return None
+
+
+def is_deletion(bullet: str, source: str) -> bool:
+    """Is the bullet its source with words deleted: its syllables, case aside, a subsequence of the source's?"""
+    return _subsequence(syllables(bullet), syllables(source))
+
+
+def _ends_with(words: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Do `words` end with one of `phrases` (a verb of saying before a cut, say)?"""
+    return any(words[-len(phrase):] == phrase for phrase in phrases)
 
 
 def _subsequence(words: list[str], source_words: list[str]) -> bool:
@@ -299,7 +309,7 @@ def bad_cut(text: Words, keep: list[bool]) -> tuple[str, int, int] | None:
             return ("middle", a + 1, b - 1)
     first, last = kept[0], kept[-1]
     clause = text.clause_start(first)
-    if not minor(words[clause:first], MINOR_CUT) and not any(words[:first][-len(end):] == end for end in _SPEECH_ENDS):
+    if not minor(words[clause:first], MINOR_CUT) and not _ends_with(words[:first], _SPEECH_ENDS):
         return ("head", clause, first - 1)
     premise = any(words[i] in PREMISE_OPENERS and words[i + 1 : i + 2] != ("nhiên",) for i in kept)
     tail = words[last + 1 :]
