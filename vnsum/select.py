@@ -117,12 +117,17 @@ def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def leaves_open(text: str) -> bool:
+    """Does `text` open a bracket or a curly quotation it does not close (so it was cut inside one)?"""
+    return any(text.count(opening) > text.count(closing) for opening, closing in _PAIRS)
+
+
 def _clause_cuts(text: str) -> list[int]:
     """Offsets where `text` may end, the rest of it cut (see trim)."""
     cuts = []
     for match in _CLAUSE_BREAK.finditer(text):
         head = text[: match.start()]
-        if ":" in head or any(head.count(a) > head.count(b) for a, b in _PAIRS) or head.count('"') % 2:
+        if ":" in head or leaves_open(head) or head.count('"') % 2:
             continue
         kept = syllables(head)
         if not kept or kept[-1] in UNFINISHED_ENDS or any(kept[-len(v):] == v for v in _NEEDS_OBJECT):

@@ -15,7 +15,7 @@ from vnsum.lexicon.guard import (
     INTRO_OPENERS, MAIN_CLAUSE_OPENERS, NEGATION_SCOPE, NEGATIONS, OPINION_VERBS, PHRASE_HEADS, PREMISE_OPENERS,
     REPORTING_VERBS, REQUIRED_WORDS, SPEECH_ONLY_ENDS, TRAILING_CLAUSE_OPENERS, UNFINISHED_ENDS,
 )
-from vnsum.select import syllables
+from vnsum.select import leaves_open, syllables
 
 # Share of a bullet's content syllables that may be absent from the source. Measured on held-out VietNews
 # pairs (models/vnsum-t5/MODEL_CARD.md): editors' compressions that add no fact stay under it, while a
@@ -334,7 +334,7 @@ def _unfinished(bullet: str, words: list[str], source: str) -> bool:
         return True
     if _fragment_after_semicolon(text, source):
         return True
-    return any(text.count(opening) > text.count(closing) for opening, closing in ("()", "“”", "‘’"))
+    return leaves_open(text)
 
 
 def _fragment_after_semicolon(text: str, source: str) -> bool:
