@@ -208,6 +208,80 @@ def digest_runs(repeats: int) -> list[dict]:
         return rows
 
 
+#: Records of the archive rows of `vnsum batch`: the pool's articles in order, cycled (with new ids) past its end.
+BATCH_SIZES = (1_000, 10_000)
+#: Runs of each 10,000-record row (about two minutes each): fewer than --repeats, said in the report.
+BATCH_BIG_REPEATS = 3
+
+
+def tree_run(command: list[str]) -> tuple[float, float]:
+    """Wall seconds, and the peak of the whole process tree's summed RSS (MB, sampled every 50 ms: the command and
+    every worker it starts)."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    peak = 0.0
+    while child.poll() is None:
+        peak = max(peak, _tree_rss_mb(child.pid))
+        time.sleep(0.05)
+    seconds = time.perf_counter() - started
+    if child.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited {child.returncode}")
+    return seconds, peak
+
+
+def _tree_rss_mb(root: int) -> float:
+    parents, rss = {}, {}
+    page = os.sysconf("SC_PAGE_SIZE")
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry)] = int(fields[1])
+        rss[int(entry)] = int(fields[21]) * page
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo += [child for child, parent in parents.items() if parent == pid]
+    return total / 2**20
+
+
+def batch_runs(repeats: int) -> list[dict]:
+    """`vnsum batch --extractive` over 1,000 and 10,000 records, with the local engine and on a Dask LocalCluster
+    of as many workers (one thread each), from a fresh OUT each run."""
+    import tempfile
+
+    cores = os.cpu_count() or 1
+    articles = pool_articles(max(BATCH_SIZES))
+    with tempfile.TemporaryDirectory(prefix="vnsum-bench-batch-") as tmp:
+        rows = []
+        for size in BATCH_SIZES:
+            source = Path(tmp, f"in-{size}.jsonl")
+            with open(source, "w", encoding="utf-8") as handle:
+                for k in range(size):
+                    handle.write(json.dumps({"id": f"pool-{k}", "text": articles[k % len(articles)]}, ensure_ascii=False) + "\n")
+            engines = [("local", [])] + ([("dask", ["--engine", "dask"])] if size == max(BATCH_SIZES) else [])
+            for engine, flags in engines:
+                runs = []
+                for _ in range(repeats if size < max(BATCH_SIZES) else BATCH_BIG_REPEATS):
+                    out = Path(tmp, "out.jsonl")
+                    out.unlink(missing_ok=True)
+                    runs.append(tree_run([VNSUM, "batch", str(source), "-o", str(out), "--extractive", "--jobs", str(cores), *flags]))
+                    lines = sum(1 for _ in open(out, encoding="utf-8"))
+                    if lines != size:
+                        raise RuntimeError(f"batch wrote {lines} of {size} records")
+                seconds = statistics.median(r[0] for r in runs)
+                rows.append({"engine": engine, "records": size, "distinct": min(size, len(articles)), "jobs": cores,
+                             "runs": len(runs), "median_s": seconds,
+                             "runs_s": [round(r[0], 2) for r in runs], "articles_per_s": size / seconds,
+                             "tree_rss_mb": max(r[1] for r in runs)})
+        return rows
+
+
 # --- the report -------------------------------------------------------------------------------------------
 
 def machine() -> dict:
@@ -229,6 +303,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument("--only", choices=["batch"], help="Re-measure one section and merge it into bench/results.json.")
     args = parser.parse_args()
     if args.child:
         task, *rest = args.child
@@ -241,6 +316,14 @@ def main() -> None:
     if not POOL.is_file():
         sys.exit(f"bench: {POOL} is missing: the benchmark needs ../shared/data")
     r = args.repeats
+    if args.only:
+        results = json.loads((ROOT / "bench" / "results.json").read_text())
+        results["batch"] = batch_runs(r)
+        results["batch_date"] = time.strftime("%Y-%m-%d %H:%M:%S %Z")
+        results["batch_load_average_at_start"] = machine()["load_average_at_start"]
+        (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=1) + "\n")
+        (ROOT / "bench" / "RESULTS.md").write_text(report(results))
+        return
     results: dict = {"date": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "machine": machine(), "repeats": r}
     log = lambda message: print(f"bench: {message}", file=sys.stderr, flush=True)  # noqa: E731
     log("cold processes")
@@ -265,6 +348,8 @@ def main() -> None:
     results["adversarial"] = child("adversarial", str(r))
     log("digest")
     results["digest"] = digest_runs(r)
+    log("batch")
+    results["batch"] = batch_runs(r)
     if (ROOT / "models" / "labeller-e5" / "model.safetensors").is_file():
         log("encoder labeller")
         results["labeller"] = child("labeller", str(r))
@@ -314,6 +399,18 @@ def report(results: dict) -> str:
     for row in results["digest"]:
         lines.append(f"| {row.get('brief', '--extractive')} | {row['articles']:,} | {row['jobs']} | {row['median_s']:.2f} | "
                      f"{row['articles_per_s']:.1f} | {row['peak_rss_mb']:.0f} |")
+    if "batch" in results:
+        when = f" (re-measured alone {results['batch_date']}, load average at start {results['batch_load_average_at_start'][0]:.2f})" if "batch_date" in results else ""
+        lines += ["", f"## `vnsum batch --extractive` over JSON Lines of meetings_pool articles{when}", "",
+                  f"The pool's {max(row['distinct'] for row in results['batch']):,} articles in order, cycled with new ids past its end; "
+                  "OUT removed before each run. Memory is the whole process tree's RSS (the command and its workers, "
+                  "summed), sampled every 50 ms. The 10,000-record rows are the median of "
+                  f"{BATCH_BIG_REPEATS} runs.", "",
+                  "| engine | records | workers | runs | median s | articles/s | peak RSS MB (process tree) |",
+                  "|---|---|---|---|---|---|---|"]
+        for row in results["batch"]:
+            lines.append(f"| {row['engine']} | {row['records']:,} | {row['jobs']} | {row['runs']} | {row['median_s']:.1f} | "
+                         f"{row['articles_per_s']:.1f} | {row['tree_rss_mb']:.0f} |")
     if "model" in results:
         lines += ["", "## Seq2seq stage (bundled models/vnsum-t5, 1,000-word article)", "",
                   "| weights | import torch s | load s | generation per article s | per bullet s | bullets accepted | peak RSS MB |",
@@ -358,6 +455,19 @@ def report(results: dict) -> str:
             ("1,000-word brief with the model ≤ 2 s after load", f"{row['generation_per_article_s']:.2f} s", row["generation_per_article_s"] <= 2),
             ("peak RSS ≤ 1 GB with the model", f"{row['peak_rss_mb']:.0f} MB", row["peak_rss_mb"] <= 1024),
         ]
+    if "batch" in results:
+        local = {row["records"]: row for row in results["batch"] if row["engine"] == "local"}
+        dask = next((row for row in results["batch"] if row["engine"] == "dask"), None)
+        small, big = local[min(local)], local[max(local)]
+        targets += [
+            (f"batch --extractive ≥ 80 articles/s ({big['records']:,} records)", f"{big['articles_per_s']:.1f}/s", big["articles_per_s"] >= 80),
+            (f"batch memory flat: peak RSS at {big['records']:,} ≤ 1.1 × at {small['records']:,}",
+             f"{big['tree_rss_mb']:.0f} vs {small['tree_rss_mb']:.0f} MB ({big['tree_rss_mb'] / small['tree_rss_mb']:.2f} ×)",
+             big["tree_rss_mb"] <= 1.1 * small["tree_rss_mb"]),
+        ]
+        if dask:
+            ratio = dask["articles_per_s"] / big["articles_per_s"]
+            targets.append((f"Dask LocalCluster ≥ 0.75 × the local engine ({dask['records']:,} records)", f"{ratio:.2f} ×", ratio >= 0.75))
     lines += ["", "## Targets", "", "| target | measured | met |", "|---|---|---|"]
     lines += [f"| {name} | {value} | {'yes' if ok else 'no'} |" for name, value, ok in targets]
     return "\n".join(lines) + "\n"

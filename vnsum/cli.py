@@ -4,7 +4,8 @@ Exit codes (README.md, "Exit codes"):
   0 every input briefed; 1 internal error; 2 usage error; 3 every input was bad (missing, empty,
   binary, undecodable, too large); 4 some inputs briefed, some bad; 5 the output could not be written;
   6 the model failed and --strict-model was given (without it, vnsum falls back to the extractive brief);
-  7 `digest`: another run held the --state lock longer than --wait; 8 `digest`: the --state file is unreadable.
+  7 `digest`: another run held the --state lock longer than --wait; 8 `digest`: the --state file is unreadable;
+  9 `batch --engine dask`: the cluster cannot be reached or failed.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ EXIT_OUTPUT = 5
 EXIT_MODEL = 6
 EXIT_LOCKED = 7
 EXIT_STATE = 8
+EXIT_CLUSTER = 9
 
 app = typer.Typer(
     add_completion=True,
@@ -66,6 +68,11 @@ class InputFormat(str, Enum):
 class GroupBy(str, Enum):
     meeting = "meeting"
     section = "section"
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
 
 
 class Lang(str, Enum):
@@ -123,7 +130,8 @@ def brief(
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
 ) -> None:
     """Brief one or more articles: achievements, limitations, directives, and meta."""
-    from vnsum.pipeline import Options, brief as make_brief
+    from vnsum.api import Settings
+    from vnsum.pipeline import brief as make_brief
     from vnsum.read import read_source
 
     encoding = _encoding(encoding)
@@ -135,9 +143,8 @@ def brief(
     chosen = format
     if chosen is Format.auto:
         chosen = Format.rich if output is None and sys.stdout.isatty() else Format.text
-    rewriter = None if extractive else _load_rewriter(model, allow_pickle, strict_model)
-    options = Options(max_bullets=max_bullets, rewriter=rewriter, labeller=_load_labeller(extractive), overview=overview,
-                      strict_model=strict_model, model_timeout=model_timeout, force=force)
+    options = _load(Settings(extractive=extractive, model=model, max_bullets=max_bullets, force=force, overview=overview,
+                             strict_model=strict_model, model_timeout=model_timeout, allow_pickle=allow_pickle))
     briefs = []
     failures: list[int] = []
     for path in files:
@@ -202,8 +209,8 @@ def digest(
 
     from vnsum import render_digest
     from vnsum.collect import brief_all, expand, read_all, unseen
+    from vnsum.api import Settings
     from vnsum.digest import Skipped, Source, build_digest
-    from vnsum.pipeline import Options
     from vnsum.state import Lock, LockTimeout, State, StateError, write_atomically
 
     encoding = _encoding(encoding)
@@ -232,9 +239,8 @@ def digest(
             reads = read_all(expand(listed), max_bytes=max_bytes, input_format=input_format.value, encoding=encoding)
             skipped = [Skipped(r.path, r.error) for r in reads if r.error]
             readable, already = unseen(reads, seen.seen if new_only else {})
-            rewriter = None if extractive else _load_rewriter(model, allow_pickle, strict_model)
-            options = Options(max_bullets=max_bullets, rewriter=rewriter, labeller=_load_labeller(extractive),
-                              strict_model=strict_model, force=force)
+            options = _load(Settings(extractive=extractive, model=model, max_bullets=max_bullets, force=force,
+                                     strict_model=strict_model, allow_pickle=allow_pickle))
             with log.progress(len(readable)) as advance:
                 results = brief_all(readable, options, progress=advance, workers=jobs)
             articles = []
@@ -283,6 +289,123 @@ def digest(
     if skipped and not articles and not already:
         raise typer.Exit(EXIT_BAD_INPUT)
     raise typer.Exit(EXIT_PARTIAL if skipped else EXIT_OK)
+
+
+@app.command()
+def batch(
+    source: str = typer.Argument(..., metavar="IN", help='JSON Lines of {"id", "text"} or {"id", "path"} records; - reads stdin.'),
+    output: str = typer.Option(..., "--output", "-o", help="JSON Lines of briefs, appended to; ids already in it are skipped."),
+    errors: Optional[str] = typer.Option(None, "--errors", help="The records that failed, as JSON Lines (default: OUT's name with .errors.jsonl)."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local: worker processes here; dask: a Dask distributed cluster."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="--engine dask: the scheduler's address (default: a LocalCluster of --jobs workers)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", min=1, help="Worker processes (default: the cores)."),
+    max_bullets: int = typer.Option(5, "--max-bullets", min=0, max=50, help="Bullets per section at most."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Refuse larger files and texts."),
+    input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="How path records are read: auto, text, html, docx or pdf."),
+    encoding: str = typer.Option("auto", "--encoding", help="How path records are decoded (as for `brief`)."),
+    model: Optional[str] = typer.Option(None, "--model", envvar="VNSUM_MODEL", help="Seq2seq model (as for `brief`), loaded once per worker."),
+    extractive: bool = typer.Option(False, "--extractive", help="No models: extractive bullets only."),
+    overview: bool = typer.Option(False, "--overview", help="Add an overview to each brief."),
+    force: bool = typer.Option(False, "--force", help="Brief articles that do not look like meeting reports too."),
+    model_timeout: Optional[float] = typer.Option(None, "--model-timeout", min=0.0, help="Seconds the model may spend on one article."),
+    allow_pickle: bool = typer.Option(False, "--allow-pickle", help="Allow a model whose weights are pickle files (unsafe)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors on stderr: no progress, no summary."),
+) -> None:
+    """Brief an archive: one vnsum.brief/1 object per JSON Lines record, streaming and resumable."""
+    from pathlib import Path
+
+    from vnsum.api import Settings
+    from vnsum.batch import InputUnreadable, LocalEngine, OutputUnwritable, Reading, run_batch
+
+    encoding = _encoding(encoding)
+    if scheduler and engine is not Engine.dask:
+        _error("batch: --scheduler needs --engine dask")
+        raise typer.Exit(EXIT_USAGE)
+    out = Path(output)
+    errors_path = Path(errors) if errors else out.with_name(out.name.removesuffix(".jsonl") + ".errors.jsonl")
+    if errors_path.resolve() == out.resolve():
+        _error("batch: --errors must not be the output file")
+        raise typer.Exit(EXIT_USAGE)
+    workers = jobs or os.cpu_count() or 1
+    settings = Settings(extractive=extractive, model=model, max_bullets=max_bullets, force=force, overview=overview,
+                        model_timeout=model_timeout, allow_pickle=allow_pickle)
+    if engine is Engine.dask:
+        try:
+            from vnsum.cluster import DaskEngine
+        except ImportError as exc:
+            _error(f"batch: --engine dask needs dask and distributed (pip install 'vnsum[dask]'): {exc}")
+            raise typer.Exit(EXIT_USAGE) from None
+        runner = DaskEngine(scheduler, workers)
+    else:
+        runner = LocalEngine(workers)
+    listener = _BatchListener(quiet, source)
+    started = time.monotonic()
+    try:
+        summary = run_batch(source, out, errors_path, settings, runner, listener,
+                            Reading(max_bytes, input_format.value, encoding))
+    except InputUnreadable as exc:
+        listener.clear()
+        _error(str(exc))
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    except OutputUnwritable as exc:
+        listener.clear()
+        _error(str(exc))
+        raise typer.Exit(EXIT_OUTPUT) from None
+    except (OSError, TimeoutError) as exc:
+        listener.clear()
+        if engine is not Engine.dask:
+            raise
+        _error(f"batch: the Dask cluster failed ({type(exc).__name__}: {exc})")
+        raise typer.Exit(EXIT_CLUSTER) from None
+    listener.clear()
+    seconds = time.monotonic() - started
+    if not quiet:
+        _error(f"batch: {summary.briefed} briefed, {summary.failed} failed, {summary.skipped} skipped "
+               f"(already in {output} or repeated) in {seconds:.1f} s ({summary.briefed / max(seconds, 1e-9):.1f} records/s)")
+    if summary.failed and not summary.briefed and not summary.skipped:
+        raise typer.Exit(EXIT_BAD_INPUT)
+    raise typer.Exit(EXIT_PARTIAL if summary.failed else EXIT_OK)
+
+
+class _BatchListener:
+    """Bad records as one line each on stderr; on a terminal (and not --quiet) a progress line, redrawn at most
+    twice a second: records, records/s, and the ETA when the input is a file."""
+
+    def __init__(self, quiet: bool, source: str) -> None:
+        self.source = "<stdin>" if source == "-" else source
+        self.quiet = quiet
+        self.live = not quiet and sys.stderr.isatty()
+        self.started = self.drawn = time.monotonic()
+        self.shown = False
+
+    def failed(self, outcome) -> None:
+        self.clear()
+        who = f"id {json.dumps(outcome.id, ensure_ascii=False)}" if outcome.id is not None else "no id"
+        _error(f"{self.source}:{outcome.line}: {who}: {outcome.error}")
+
+    def warned(self, message: str) -> None:
+        self.clear()
+        _error(f"warning: {message}")
+
+    def progressed(self, done: int, fraction: Optional[float]) -> None:
+        now = time.monotonic()
+        if not self.live or now - self.drawn < 0.5:
+            return
+        self.drawn = now
+        rate = done / max(now - self.started, 1e-9)
+        eta = ""
+        if fraction:
+            left = (now - self.started) * (1 - fraction) / fraction
+            eta = f"  ETA {int(left // 3600)}:{int(left % 3600 // 60):02d}:{int(left % 60):02d}"
+        sys.stderr.write(f"\r{done:,} records  {rate:,.1f}/s{eta}\x1b[K")
+        sys.stderr.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+            self.shown = False
 
 
 class _Log:
@@ -340,31 +463,19 @@ def _encoding(name: str) -> str:
         raise typer.Exit(EXIT_USAGE) from None
 
 
-def _load_labeller(extractive: bool):
-    """The default brief's labeller, loaded once; if the encoder cannot load, one warning and the linear one."""
-    from vnsum.labellers import default_labeller
-    from vnsum.labellers.encoder import EncoderLabellerError
+def _load(settings):
+    """The models, loaded once (vnsum.api.load): a model or encoder that cannot load is a warning and a fallback,
+    or exit 6 for the model with --strict-model."""
+    from vnsum.api import load
 
     try:
-        return default_labeller(extractive=extractive)
-    except EncoderLabellerError as exc:
-        _error(f"warning: {exc}; the linear labeller instead")
-        return default_labeller(extractive=True)
-
-
-def _load_rewriter(model: Optional[str], allow_pickle: bool, strict: bool):
-    """The model, loaded once; on failure one warning and None (the extractive brief), or exit 6 when strict."""
-    from vnsum.rewrite.model import Rewriter, resolve
-
-    try:
-        directory = resolve(model)
-        return Rewriter(directory, allow_pickle=allow_pickle) if directory is not None else None
+        loaded = load(settings)
     except ModelError as exc:
-        if strict:
-            _error(f"model {exc}")
-            raise typer.Exit(EXIT_MODEL) from None
-        _error(f"warning: model {exc}; extractive brief")
-        return None
+        _error(f"model {exc}")
+        raise typer.Exit(EXIT_MODEL) from None
+    for warning in loaded.warnings:
+        _error(f"warning: {warning}")
+    return loaded.options
 
 
 @app.command(name="eval")
@@ -380,9 +491,9 @@ def eval_command(
     from dataclasses import asdict
     from pathlib import Path
 
+    from vnsum.api import Settings
     from vnsum.evaluate import evaluate
     from vnsum.gold import load_gold
-    from vnsum.pipeline import Options
 
     missing = [p for p in gold if not Path(p).exists()]
     if missing:
@@ -396,8 +507,8 @@ def eval_command(
     if not articles:
         _error("gold: no *.json gold files found")
         raise typer.Exit(EXIT_BAD_INPUT)
-    rewriter = None if extractive else _load_rewriter(model, allow_pickle, strict=False)
-    result = evaluate(articles, Options(max_bullets=max_bullets, rewriter=rewriter, labeller=_load_labeller(extractive)))
+    result = evaluate(articles, _load(Settings(extractive=extractive, model=model, max_bullets=max_bullets,
+                                               allow_pickle=allow_pickle)))
     if as_json or not sys.stdout.isatty():
         sys.stdout.write(json.dumps(asdict(result), ensure_ascii=False, indent=None if not as_json else 2) + "\n")
         return

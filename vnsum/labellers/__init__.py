@@ -26,13 +26,13 @@ class Labeller(Protocol):
         """The same sentences, each with a label and a confidence (0-1)."""
 
 
-def default_labeller(extractive: bool = False) -> Labeller:
+def default_labeller(extractive: bool = False, threads: int | None = None) -> Labeller:
     """The best labeller shipped: the encoder's unless `extractive` (no torch) or it is absent, then the linear
-    model, then the cue rules."""
+    model, then the cue rules. `threads`: how many the encoder may use (None: its default)."""
     if os.environ.get("VNSUM_LABELLER") == "cue":
         return _cues()
     if not extractive and _wants_encoder():
-        return _encoder()
+        return _encoder(threads)
     return _linear() or _cues()
 
 
@@ -55,11 +55,11 @@ def _wants_encoder() -> bool:
     return os.environ.get("VNSUM_LABELLER") in (None, "enc") and (MODEL_DIR / "model.safetensors").is_file()
 
 
-@lru_cache(maxsize=1)
-def _encoder() -> Labeller:
+@lru_cache(maxsize=2)
+def _encoder(threads: int | None) -> Labeller:
     from vnsum.labellers.encoder import load
 
-    return load()
+    return load(threads=threads)
 
 
 @lru_cache(maxsize=1)

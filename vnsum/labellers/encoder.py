@@ -31,6 +31,8 @@ MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "labeller-e5"
 ONNX_FILE = "model.onnx"
 #: The head's weights beside it (safetensors, read with numpy).
 HEAD_FILE = "head.safetensors"
+#: Threads ONNX Runtime may use unless told (worker processes are told 1 each): more than 2 gains little here.
+DEFAULT_THREADS = min(2, os.cpu_count() or 1)
 #: Sentences encoded together; sorted by length first, so little is padding.
 BATCH = 32
 
@@ -49,7 +51,7 @@ class EncoderLabeller:
 
     portable = False
 
-    def __init__(self, directory: Path = MODEL_DIR) -> None:
+    def __init__(self, directory: Path = MODEL_DIR, threads: int | None = None) -> None:
         try:
             settings = json.loads((directory / "vnsum.json").read_text(encoding="utf-8"))
             from tokenizers import Tokenizer
@@ -57,7 +59,7 @@ class EncoderLabeller:
             self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
             self.tokenizer.no_padding()
             if (directory / ONNX_FILE).is_file() and _has_onnxruntime():
-                self._load_onnx(directory)
+                self._load_onnx(directory, threads or DEFAULT_THREADS)
             else:
                 self._load_torch(directory)
         except (OSError, ValueError, KeyError, RuntimeError, ImportError) as error:
@@ -69,13 +71,13 @@ class EncoderLabeller:
         self.linear_weight = settings.get("linear_weight", 0.0)
         self.linear = load_linear(LINEAR_MODEL) if self.linear_weight else None
 
-    def _load_onnx(self, directory: Path) -> None:
+    def _load_onnx(self, directory: Path, threads: int) -> None:
         import numpy as np
         import onnxruntime
         from safetensors.numpy import load_file
 
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = min(2, os.cpu_count() or 1)
+        options.intra_op_num_threads = threads
         options.log_severity_level = 3
         self.session = onnxruntime.InferenceSession(str(directory / ONNX_FILE), options, providers=["CPUExecutionProvider"])
         head = load_file(str(directory / HEAD_FILE))
@@ -155,5 +157,5 @@ def combine(encoder: list[list[float]], linear: list[list[float]], linear_weight
     return out
 
 
-def load(directory: Path = MODEL_DIR) -> EncoderLabeller:
-    return EncoderLabeller(directory)
+def load(directory: Path = MODEL_DIR, threads: int | None = None) -> EncoderLabeller:
+    return EncoderLabeller(directory, threads)
