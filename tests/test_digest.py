@@ -260,3 +260,13 @@ Nhiều tuyến đường cao tốc phải đóng cửa, hàng nghìn chuyến b
 Theo cơ quan khí tượng quốc gia, tuyết sẽ còn rơi đến hết ngày Chủ nhật, nhiệt độ có nơi xuống dưới âm 10 độ C.
 Người dân được khuyến cáo ở trong nhà và hạn chế di chuyển.
 """
+
+
+def test_worker_processes_label_with_the_encoder_as_one_process_does(tmp_path):
+    """With the default models, each worker loads the encoder labeller itself: the digest is the same."""
+    docs = []
+    for jobs in ("1", "2"):
+        result = run("digest", *map(str, ARTICLES), "-f", "json", "--jobs", jobs)
+        docs.append({k: v for k, v in as_json(result).items() if k != "generated"})
+    assert docs[0] == docs[1]
+    assert docs[0]["entries"], "the samples are meeting reports"

@@ -57,31 +57,49 @@ def load(settings: Settings = Settings()) -> Loaded:
 
 @lru_cache(maxsize=4)
 def _load(settings: Settings) -> Loaded:
+    labeller, labeller_warnings = load_labeller(settings)
+    rewriter, rewriter_warnings = load_rewriter(settings)
+    return Loaded(settings, options(settings, labeller, rewriter), labeller_warnings + rewriter_warnings)
+
+
+def options(settings: Settings, labeller: Any, rewriter: Any) -> Options:
+    """The pipeline's Options: `settings` with the models loaded for them."""
+    return Options(max_bullets=settings.max_bullets, rewriter=rewriter, labeller=labeller, force=settings.force,
+                   overview=settings.overview, strict_model=settings.strict_model, model_timeout=settings.model_timeout)
+
+
+def load_labeller(settings: Settings) -> tuple[Any, tuple[str, ...]]:
+    """The sentence labeller alone (a digest's worker processes label; the model runs once, in the parent), and
+    a warning when the encoder could not load and the linear labeller stands in (vnsum.labellers keeps each
+    labeller loaded once per process)."""
     from vnsum.labellers import default_labeller
     from vnsum.labellers.encoder import EncoderLabellerError
-    from vnsum.rewrite import ModelError
 
-    warnings: list[str] = []
     try:
-        labeller = default_labeller(extractive=settings.extractive, threads=settings.threads)
+        return default_labeller(extractive=settings.extractive, threads=settings.threads), ()
     except EncoderLabellerError as error:
-        warnings.append(f"{error}; the linear labeller instead")
-        labeller = default_labeller(extractive=True)
-    rewriter = None
-    if not settings.extractive:
-        from vnsum.rewrite.model import Rewriter, resolve
+        return default_labeller(extractive=True), (f"{error}; the linear labeller instead",)
 
-        try:
-            directory = resolve(settings.model)
-            rewriter = Rewriter(directory, allow_pickle=settings.allow_pickle) if directory is not None else None
-        except ModelError as error:
-            if settings.strict_model:
-                raise
-            warnings.append(f"model {error}; extractive brief")
-    options = Options(max_bullets=settings.max_bullets, rewriter=rewriter, labeller=labeller, force=settings.force,
-                      overview=settings.overview, strict_model=settings.strict_model,
-                      model_timeout=settings.model_timeout)
-    return Loaded(settings, options, tuple(warnings))
+
+def load_rewriter(settings: Settings) -> tuple[Any, tuple[str, ...]]:
+    """The seq2seq rewriter alone, or None (extractive, or no model); a warning when it could not load."""
+    if settings.extractive:
+        return None, ()
+    return _rewriter(settings.model, settings.allow_pickle, settings.strict_model)
+
+
+@lru_cache(maxsize=2)
+def _rewriter(model: str | None, allow_pickle: bool, strict: bool) -> tuple[Any, tuple[str, ...]]:
+    from vnsum.rewrite import ModelError
+    from vnsum.rewrite.model import Rewriter, resolve
+
+    try:
+        directory = resolve(model)
+        return (Rewriter(directory, allow_pickle=allow_pickle) if directory is not None else None), ()
+    except ModelError as error:
+        if strict:
+            raise
+        return None, (f"model {error}; extractive brief",)
 
 
 def brief_text(text: str, *, source: str | None = None, settings: Settings = Settings()) -> dict[str, Any]:
@@ -105,4 +123,4 @@ def brief_file(path: str, *, settings: Settings = Settings(), max_bytes: int = D
     return brief_text(article.text, source=article.source, settings=settings)
 
 
-__all__ = ["InputError", "Loaded", "Settings", "brief_file", "brief_text", "load"]
+__all__ = ["InputError", "Loaded", "Settings", "brief_file", "brief_text", "load", "load_labeller", "load_rewriter"]

@@ -193,7 +193,7 @@ def digest(
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Skip inputs larger than this."),
     input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="auto (from the bytes), text, html, docx or pdf."),
     encoding: str = typer.Option("auto", "--encoding", help="auto, utf-8, utf-16, cp1258 (windows-1258), tcvn3 (abc, tcvn, vn3), vni (vni-windows), or a Python codec."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", min=1, help="Worker processes for the extractive stage (default: the cores, from 16 articles)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", min=1, help="Worker processes that read and label (default: the cores, from 16 articles)."),
     model: Optional[str] = typer.Option(None, "--model", envvar="VNSUM_MODEL", help="Seq2seq model (as for `brief`), loaded once per run."),
     extractive: bool = typer.Option(False, "--extractive", help="No model: extractive bullets only."),
     force: bool = typer.Option(False, "--force", help="Digest articles that do not look like meeting reports as meetings too."),
@@ -208,8 +208,8 @@ def digest(
     from pathlib import Path
 
     from vnsum import render_digest
-    from vnsum.collect import brief_all, expand, read_all, unseen
     from vnsum.api import Settings
+    from vnsum.collect import brief_all, expand, read_all, unseen
     from vnsum.digest import Skipped, Source, build_digest
     from vnsum.state import Lock, LockTimeout, State, StateError, write_atomically
 
@@ -239,10 +239,16 @@ def digest(
             reads = read_all(expand(listed), max_bytes=max_bytes, input_format=input_format.value, encoding=encoding)
             skipped = [Skipped(r.path, r.error) for r in reads if r.error]
             readable, already = unseen(reads, seen.seen if new_only else {})
-            options = _load(Settings(extractive=extractive, model=model, max_bullets=max_bullets, force=force,
-                                     strict_model=strict_model, allow_pickle=allow_pickle))
+            settings = Settings(extractive=extractive, model=model, max_bullets=max_bullets, force=force,
+                                strict_model=strict_model, allow_pickle=allow_pickle)
             with log.progress(len(readable)) as advance:
-                results = brief_all(readable, options, progress=advance, workers=jobs)
+                try:
+                    results, warnings = brief_all(readable, settings, progress=advance, workers=jobs)
+                except ModelError as exc:
+                    log.error(f"model {exc}")
+                    raise typer.Exit(EXIT_MODEL) from None
+            for warning in warnings:
+                log.warn(warning)
             articles = []
             for r, result in zip(readable, results):
                 if isinstance(result, str):

@@ -1,7 +1,8 @@
 """Many inputs -> many briefs: expand paths, read every file, brief them on every core, lose none.
 
-Reading and the extractive stage run in worker processes when there are enough articles to pay for them
-(bench/RESULTS.md, "Digest"); the model, if any, runs once in this process over all of them.
+Reading and the extractive stage (the encoder labeller included: each worker loads its own) run in worker
+processes when there are enough articles to pay for them (bench/RESULTS.md, "Digest"); the model, if any, runs
+once in this process over all of them.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable
 
+from vnsum.api import Settings, load_labeller, load_rewriter, options
 from vnsum.document import Brief
-from vnsum.pipeline import Options, extract, rewrite_all
+from vnsum.pipeline import extract, rewrite_all
 from vnsum.read import DEFAULT_MAX_BYTES, Article, InputError, read_source
 from vnsum.state import content_hash
 
@@ -95,43 +97,46 @@ def unseen(reads: list[Read], seen: dict | set) -> tuple[list[Read], int]:
 
 def brief_all(
     reads: list[Read],
-    options: Options,
+    settings: Settings,
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
-) -> list[Brief | str]:
-    """A Brief, or the reason it failed, for every readable input, in order.
+) -> tuple[list[Brief | str], tuple[str, ...]]:
+    """A Brief, or the reason it failed, for every readable input, in order; and the warnings of loading the
+    models, once each.
 
-    A labeller that must stay where it was loaded (the encoder's) labels in this process; a portable one is the
-    torch-free default, which each worker process loads for itself rather than receiving a copy per article.
+    Each worker process loads the labeller once (vnsum.api), the encoder's with its share of the cores; the
+    seq2seq model, if any, is loaded here only, and rewrites every article's bullets in shared batches.
+    Raises vnsum.rewrite.ModelError when the model cannot load and `strict_model` is set.
     """
-    labeller = options.labeller
-    in_process = labeller is not None and not labeller.portable
-    plain = replace(options, rewriter=None, labeller=labeller if in_process else None)
-    jobs = [(r.path, r.text, plain) for r in reads]
-    if in_process:
-        workers = 1
-    elif workers is None:
-        workers = min(os.cpu_count() or 1, 4) if len(jobs) >= PARALLEL_FROM else 1
+    rewriter, warnings = load_rewriter(settings)
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if len(reads) >= PARALLEL_FROM else 1
+    if workers > 1 and settings.threads is None:
+        settings = replace(settings, threads=max(1, (os.cpu_count() or 1) // workers))
+    jobs = [(r.path, r.text, settings) for r in reads]
     results: list[Brief | str] = []
+    seen = list(warnings)
     with get_context("fork").Pool(workers) if workers > 1 else nullcontext() as pool:
-        for result in pool.imap(_extract_one, jobs, chunksize=8) if pool else map(_extract_one, jobs):
+        for result, loaded in pool.imap(_extract_one, jobs, chunksize=8) if pool else map(_extract_one, jobs):
             results.append(result)
+            seen += [w for w in loaded if w not in seen]
             if progress:
                 progress(len(results), len(jobs))
-    if options.rewriter is None:
-        return results
+    if rewriter is None:
+        return results, tuple(seen)
     briefs = [r for r in results if isinstance(r, Brief)]
     try:
-        rewritten = iter(rewrite_all(briefs, options))
+        rewritten = iter(rewrite_all(briefs, options(settings, None, rewriter)))
     except Exception as error:  # noqa: BLE001 - strict mode's ModelError included: every article reports it
         reason = f"model {error}"
-        return [reason if isinstance(r, Brief) else r for r in results]
-    return [next(rewritten) if isinstance(r, Brief) else r for r in results]
+        return [reason if isinstance(r, Brief) else r for r in results], tuple(seen)
+    return [next(rewritten) if isinstance(r, Brief) else r for r in results], tuple(seen)
 
 
-def _extract_one(job: tuple[str, str, Options]) -> Brief | str:
-    path, text, options = job
+def _extract_one(job: tuple[str, str, Settings]) -> tuple[Brief | str, tuple[str, ...]]:
+    path, text, settings = job
+    labeller, warnings = load_labeller(settings)
     try:
-        return extract(Article(path, text), options)
+        return extract(Article(path, text), options(settings, labeller, None)), warnings
     except Exception as error:  # noqa: BLE001 - one bad article must never spoil the digest
-        return f"internal error: {type(error).__name__}: {error}"
+        return f"internal error: {type(error).__name__}: {error}", warnings
