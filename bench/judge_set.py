@@ -32,8 +32,8 @@ def main() -> int:
     sys.path.insert(0, str(ROOT / "scripts"))
     from train_classifier import pool_text
 
-    from vnsum.cli import _load_labeller, _load_rewriter
-    from vnsum.pipeline import Options, brief
+    from vnsum.api import Settings, load
+    from vnsum.pipeline import brief
     from vnsum.read import Article, normalise
 
     labelled = {json.loads(line)["id"] for line in (ROOT / "models" / "labeller" / "annotations.jsonl").open(encoding="utf-8")}
@@ -47,7 +47,7 @@ def main() -> int:
     rng = random.Random(SEED)
     picked = [r for source, count in MIX for r in rng.sample(by_source.get(source, []), min(count, len(by_source.get(source, []))))]
     rng.shuffle(picked)
-    options = Options(rewriter=_load_rewriter(args.model, False, True), labeller=_load_labeller(False))
+    options = load(Settings(model=args.model, strict_model=True)).options
     rows = []
     for record in picked:
         text = normalise(pool_text(record))

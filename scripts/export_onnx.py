@@ -1,11 +1,12 @@
 """`make export`: the encoder labeller (models/labeller-e5) for ONNX Runtime, so `vnsum brief` runs without torch.
 
-Writes model.onnx (token ids and mask -> mean-pooled sentence vectors, batch and length dynamic) and
-head.safetensors (the linear head, read with numpy) beside the trained weights; both are build products, not in
-git. The graph is traced from encoder_net.Bert with torch's TorchScript exporter (opset 17), in float32: its labels
-and probabilities are torch's. With `--int8` the matrix products are quantized per channel (ONNX Runtime's dynamic
-quantization): faster, but not shipped, since MODEL_CARD.md's measurement (`--check`: the labels of every gold
-article, or of the samples, with torch and with the export) found labels that change with the batch.
+Writes model.onnx (token ids and mask -> mean-pooled sentence vectors, batch and length dynamic), head.safetensors
+(the linear head, read with numpy) and onnx.json (the precision) beside the trained weights; all are build
+products, not in git. The graph is traced from encoder_net.Bert with torch's TorchScript exporter (opset 17), in
+float32: its labels and probabilities are torch's. With `--int8` (what `make export` ships) the matrix products are
+quantized per channel (ONNX Runtime's dynamic quantization), and the labeller encodes one sentence per call so that
+no sentence's label depends on its batch; MODEL_CARD.md has the measurements (scripts/int8_cv.py; `--check` here
+compares the labels of every gold article, or of the samples, with torch's).
 
     python scripts/export_onnx.py [--dir models/labeller-e5] [--int8] [--check]
 """
@@ -22,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from vnsum.labellers.encoder import HEAD_FILE, MODEL_DIR, ONNX_FILE  # noqa: E402
+from vnsum.labellers.encoder import EXPORT_FILE, HEAD_FILE, MODEL_DIR, ONNX_FILE  # noqa: E402
 
 OPSET = 17
 
@@ -65,6 +66,7 @@ def export(directory: Path = MODEL_DIR, int8: bool = False) -> Path:
             traced.replace(target)
     head = model.head
     save_file({"head.weight": head.weight.detach().numpy(), "head.bias": head.bias.detach().numpy()}, str(directory / HEAD_FILE))
+    (directory / EXPORT_FILE).write_text(json.dumps({"precision": "int8" if int8 else "float32", "opset": OPSET}) + "\n")
     return target
 
 

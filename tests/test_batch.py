@@ -219,3 +219,29 @@ def test_an_unreachable_scheduler_is_exit_9(tmp_path):
                  "--scheduler", "tcp://127.0.0.1:9", env={**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"})
     assert done.returncode == 9, done.stderr
     assert "Traceback" not in done.stderr and "Dask cluster" in done.stderr
+
+
+def test_progress_with_an_eta_on_a_terminal_only(tmp_path):
+    import pty
+
+    source = write_records(tmp_path / "in.jsonl", sample_records(160))
+    master, slave = pty.openpty()
+    done = subprocess.run([*VNSUM, "batch", str(source), "-o", str(tmp_path / "out.jsonl"), "--extractive", "--jobs", "1"],
+                          stdout=subprocess.DEVNULL, stderr=slave, timeout=600)
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    assert done.returncode == 0
+    text = shown.decode("utf-8", "replace")
+    assert "/s  ETA " in text and "\r" in text, text[:300]
+    assert "160 briefed" in text
+    piped = batch(str(source), "-o", str(tmp_path / "again.jsonl"), "--extractive")
+    assert "ETA" not in piped.stderr and "\r" not in piped.stderr

@@ -36,6 +36,7 @@ def test_brief_seed_text_sections_and_meta():
     assert result.returncode == 0, result.stderr
     out = result.stdout.decode()
     assert "\x1b[" not in out  # piped: no colour
+    out = " ".join(out.split())  # bullets wrap at 78 columns
     achievements, rest = out.split("Hạn chế", 1)
     limitations, directives = rest.split("Nhiệm vụ, chỉ đạo", 1)
     assert "hạn chế cần nhanh chóng khắc phục" in limitations

@@ -33,8 +33,14 @@ ONNX_FILE = "model.onnx"
 HEAD_FILE = "head.safetensors"
 #: Threads ONNX Runtime may use unless told (worker processes are told 1 each): more than 2 gains little here.
 DEFAULT_THREADS = min(2, os.cpu_count() or 1)
-#: Sentences encoded together; sorted by length first, so little is padding.
-BATCH = 32
+#: What the export is (`{"precision": "float32" | "int8"}`), written beside model.onnx by scripts/export_onnx.py.
+EXPORT_FILE = "onnx.json"
+#: Sentences encoded together, sorted by length first so that little is padding: 8 labels the gold 1.5x faster
+#: than 32 on 2 cores (less padding), with the same probabilities.
+BATCH = 8
+#: An int8 export quantizes each batch's activations with one scale, so a sentence's vector would depend on the
+#: others in its batch: it encodes every sentence alone, and so is batch-independent.
+INT8_BATCH = 1
 
 
 class EncoderLabellerError(RuntimeError):
@@ -83,6 +89,9 @@ class EncoderLabeller:
         head = load_file(str(directory / HEAD_FILE))
         self.head = head["head.weight"].astype(np.float32), head["head.bias"].astype(np.float32)
         self.runtime = "onnx"
+        export = directory / EXPORT_FILE
+        self.precision = json.loads(export.read_text(encoding="utf-8"))["precision"] if export.is_file() else "float32"
+        self.batch = INT8_BATCH if self.precision == "int8" else BATCH
 
     def _load_torch(self, directory: Path) -> None:
         import torch
@@ -95,7 +104,7 @@ class EncoderLabeller:
         model.load_state_dict({name: tensor.float() for name, tensor in load_file(str(directory / "model.safetensors")).items()})
         self.model, self.torch = model.eval(), torch
         self.head = model.head.weight.detach().numpy(), model.head.bias.detach().numpy()
-        self.runtime = "torch"
+        self.runtime, self.precision, self.batch = "torch", "float32", BATCH
 
     def pooled(self, ids, mask):
         """Mean-pooled sentence vectors (numpy, float32) of a batch of token ids."""
@@ -114,8 +123,8 @@ class EncoderLabeller:
             return []
         order = sorted(range(len(content)), key=lambda t: len(sentences[content[t]].text))
         pooled = None
-        for start in range(0, len(order), BATCH):
-            batch = [content[t] for t in order[start : start + BATCH]]
+        for start in range(0, len(order), self.batch):
+            batch = [content[t] for t in order[start : start + self.batch]]
             vectors = self.pooled(*token_ids(self.tokenizer, [sentences[k].text for k in batch]))
             if pooled is None:
                 pooled = np.zeros((len(sentences), vectors.shape[1]), dtype=np.float32)
