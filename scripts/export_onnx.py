@@ -14,6 +14,7 @@ compares the labels of every gold article, or of the samples, with torch's).
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import sys
 import tempfile
@@ -83,7 +84,7 @@ def check(directory: Path = MODEL_DIR) -> dict:
     else:
         texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))]
     onnx = EncoderLabeller(directory)
-    reference = EncoderLabeller(directory)
+    reference = copy.copy(onnx)  # the same tokenizer and settings; torch instead of the ONNX session
     reference._load_torch(directory)
     sentences = same = 0
     largest = 0.0

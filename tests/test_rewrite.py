@@ -151,30 +151,39 @@ class FakeRewriter:
 
 
 def test_stage_keeps_accepted_outputs_and_falls_back_on_rejected(seed_text):
-    extractive = brief(Article("seed", seed_text))
+    extractive, k, good, short = cuttable_directive(seed_text)
     sentences = extractive.sentences
-    first, second = extractive.sections["directives"][:2]
-    good = " ".join(sentences[i].text for i in first.sources)
-    short = " ".join(good.split()[: len(good.split()) * 2 // 3]).rstrip(",;:") + "."
+    first, second = extractive.sections["directives"][k : k + 2]
     fake = FakeRewriter({good: (short,)})
     sections = rewrite_sections(extractive.sections, sentences, fake)
     assert len(fake.calls) == 1  # one batch for the whole article
-    assert sections["directives"][0] == Bullet(text=short, sources=first.sources, method="seq2seq", score=first.score)
-    assert sections["directives"][1].text == second.text and sections["directives"][1].method == "extractive"
-    assert sections["directives"][1].fallback == "not-shorter"
+    assert sections["directives"][k] == Bullet(text=short, sources=first.sources, method="seq2seq", score=first.score)
+    assert sections["directives"][k + 1].text == second.text and sections["directives"][k + 1].method == "extractive"
+    assert sections["directives"][k + 1].fallback == "not-shorter"
 
 
 def test_stage_prints_the_first_hypothesis_the_guard_accepts(seed_text):
-    extractive = brief(Article("seed", seed_text))
+    extractive, k, good, short = cuttable_directive(seed_text)
     sentences = extractive.sentences
-    first, second = extractive.sections["directives"][:2]
-    good = " ".join(sentences[i].text for i in first.sources)
+    second = extractive.sections["directives"][k + 1]
     other = " ".join(sentences[i].text for i in second.sources)
-    short = " ".join(good.split()[: len(good.split()) * 2 // 3]).rstrip(",;:") + "."
     fake = FakeRewriter({good: (good + " " + good, "Ông Nguyễn Văn Bịa chỉ đạo.", short), other: (other, "Đạt 99%.")})
     sections = rewrite_sections(extractive.sections, sentences, fake)
-    assert sections["directives"][0].text == short and sections["directives"][0].method == "seq2seq"
-    assert sections["directives"][1].method == "extractive" and sections["directives"][1].fallback == "not-shorter"
+    assert sections["directives"][k].text == short and sections["directives"][k].method == "seq2seq"
+    assert sections["directives"][k + 1].method == "extractive" and sections["directives"][k + 1].fallback == "not-shorter"
+
+
+def cuttable_directive(text: str):
+    """The extractive brief, and its first directive (not the last) whose first two thirds, as a sentence, the
+    guard accepts: its index, its source and that cut."""
+    extractive = brief(Article("seed", text))
+    directives = extractive.sections["directives"]
+    for k, bullet in enumerate(directives[:-1]):
+        source = " ".join(extractive.sentences[i].text for i in bullet.sources)
+        short = " ".join(source.split()[: len(source.split()) * 2 // 3]).rstrip(",;:") + "."
+        if check(short, source) is None:
+            return extractive, k, source, short
+    raise AssertionError("no directive of the seed can be cut to two thirds")
 
 
 class TokenizerSpy:
@@ -377,3 +386,67 @@ def test_a_digest_batches_the_bullets_of_all_its_articles(tiny):
     assert digest.returncode == 0, digest.stderr
     bullets = [b for e in json.loads(digest.stdout)["entries"] for bs in e["sections"].values() for b in bs]
     assert bullets and all(b["method"] == "extractive" and b["fallback"] for b in bullets)
+
+
+@pytest.fixture(scope="module")
+def tiny_ct2(tiny, tmp_path_factory) -> Path:
+    """The tiny T5 exported for CTranslate2 beside its weights, as `make export` exports the bundled model."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import shutil
+
+    import export_rewriter
+
+    directory = tmp_path_factory.mktemp("ct2") / "t5"
+    shutil.copytree(tiny["t5"], directory)
+    export_rewriter.export(directory)
+    return directory
+
+
+def test_an_exported_model_runs_in_ctranslate2_with_the_source_vocabulary(tiny_ct2, monkeypatch):
+    from vnsum.rewrite.model import load
+
+    rewriter = load(tiny_ct2)
+    assert rewriter.runtime == "ctranslate2" and rewriter.settings.prefix["compress"] == "PREFIX "
+    source = "PREFIX hội nghị sơ kết công tác 6 tháng đầu năm"
+    suppressed = {token for (token,) in rewriter._suppressed(source)}
+    allowed = {rewriter.vocabulary[i] for i in rewriter.tokenizer.encode(source, add_special_tokens=False).ids}
+    assert allowed and not allowed & suppressed and len(suppressed) < len(rewriter.vocabulary)
+    decoded = rewriter.translator.translate_batch([rewriter.tokenizer.encode(source).tokens], beam_size=2, num_hypotheses=2,
+                                                  max_decoding_length=20, suppress_sequences=[[t] for t in suppressed])
+    assert all(not set(tokens) & suppressed for tokens in decoded[0].hypotheses)
+    outputs = rewriter.candidates([source, "Bộ Y tế đề nghị các tỉnh chuẩn bị vắc xin"] * 2, n=2)
+    assert len(outputs) == 4 and all(1 <= len(o) <= 2 and len(set(o)) == len(o) for o in outputs)
+    monkeypatch.setenv("VNSUM_REWRITER_RUNTIME", "torch")
+    assert load(tiny_ct2).runtime == "torch"
+
+
+def test_ctranslate2_output_is_guarded_and_a_broken_export_is_a_model_error(tiny_ct2, tmp_path, seed_text):
+    from vnsum.rewrite.model import load
+
+    result = brief(Article("seed", seed_text), Options(rewriter=load(tiny_ct2)))
+    bullets = [b for name in result.sections for b in result.sections[name]]
+    assert bullets and all(b.method == "extractive" and b.fallback for b in bullets)  # random weights: all fall back
+    import shutil
+
+    broken = tmp_path / "broken"
+    shutil.copytree(tiny_ct2, broken)
+    (broken / "ct2" / "model.bin").write_bytes(b"not a model")
+    with pytest.raises(ModelError):
+        load(broken)
+
+
+@pytest.mark.skipif(not (BUNDLED / "ct2" / "model.bin").is_file(), reason="models/vnsum-t5 is not exported (`make export`)")
+def test_the_bundled_model_briefs_without_torch_or_transformers():
+    code = (
+        "import sys, runpy\n"
+        "sys.argv = ['vnsum', 'brief', %r, '--model', %r, '-f', 'json']\n"
+        "try:\n    runpy.run_module('vnsum', run_name='__main__')\n"
+        "except SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        "assert 'torch' not in sys.modules and 'transformers' not in sys.modules, 'imported'\n"
+        "print('CLEAN', file=sys.stderr)\n"
+    ) % (str(SEED), str(BUNDLED))
+    import subprocess
+
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=300)
+    assert b"CLEAN" in result.stderr, result.stderr[-2000:]
+    assert b'"method": "seq2seq"' in result.stdout

@@ -91,11 +91,12 @@ def load_rewriter(settings: Settings) -> tuple[Any, tuple[str, ...]]:
 @lru_cache(maxsize=2)
 def _rewriter(model: str | None, allow_pickle: bool, strict: bool) -> tuple[Any, tuple[str, ...]]:
     from vnsum.rewrite import ModelError
-    from vnsum.rewrite.model import Rewriter, resolve
+    from vnsum.rewrite.model import load as load_model
+    from vnsum.rewrite.model import resolve
 
     try:
         directory = resolve(model)
-        return (Rewriter(directory, allow_pickle=allow_pickle) if directory is not None else None), ()
+        return (load_model(directory, allow_pickle=allow_pickle) if directory is not None else None), ()
     except ModelError as error:
         if strict:
             raise

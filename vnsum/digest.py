@@ -103,9 +103,10 @@ def build_digest(articles: list[tuple[Source, Brief, str]], generated: str, skip
     """`articles` are (source, brief, normalised text) in input order; entries follow the first report of each
     meeting. Articles that do not look like meeting reports (and were not forced) are listed apart."""
     warnings = tuple(f"{source.path}: {w}" for source, brief, _ in articles for w in brief.warnings)
-    not_meetings = tuple(NotMeeting(source, brief.meta.meeting_score or 0.0) for source, brief, _ in articles
-                         if _apart(brief))
-    articles = [a for a in articles if not _apart(a[1])]
+    apart = [_apart(brief) for _, brief, _ in articles]
+    not_meetings = tuple(NotMeeting(source, brief.meta.meeting_score or 0.0)
+                         for (source, brief, _), out in zip(articles, apart) if out)
+    articles = [a for a, out in zip(articles, apart) if not out]
     groups = same_meeting_groups([(brief, text) for _, brief, text in articles])
     entries = tuple(_merge([articles[k] for k in group]) for group in groups)
     return Digest(generated=generated, entries=entries, skipped=skipped, not_meetings=not_meetings,

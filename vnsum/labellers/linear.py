@@ -1,4 +1,4 @@
-"""The linear labeller (`logreg/5`): a logistic regression over hashed sentence features, decoded over the
+"""The linear labeller (`logreg/5`, and `logreg/6` taught by the encoder too): a logistic regression over hashed sentence features, decoded over the
 report by the sequence model (sequence.py). Pure Python, so `vnsum brief --extractive` never imports torch.
 
 Features: syllable unigrams and bigrams of the main clause, its first syllables (an imperative or a "Tuy nhiên"
@@ -30,6 +30,10 @@ from vnsum.labellers.cues import score
 from vnsum.sequence import decode_report
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "models" / "labeller" / "labeller.npz"
+#: `logreg/6`: the same model taught also by the encoder's labels of 1,000 pool articles (MODEL_CARD.md); the
+#: labeller of `--extractive`. logreg/5 (MODEL_PATH) stays the linear half of the encoder labeller, whose weights
+#: were tuned beside it.
+DISTILLED_PATH = MODEL_PATH.with_name("distilled.npz")
 DIMENSIONS = 1 << 17
 _TOKEN = re.compile(r"\w+|%")
 _DIGIT = re.compile(r"\d")

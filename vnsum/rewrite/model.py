@@ -107,8 +107,20 @@ def _from_cache(name: str) -> Path:
         raise ModelError("missing", f"{name} is neither a directory nor in the local Hugging Face cache ({type(error).__name__})") from error
 
 
+def load(directory: Path, allow_pickle: bool = False):
+    """The model in `directory`: its CTranslate2 export when `make export` wrote one (vnsum/rewrite/ct2.py; no
+    torch), else the torch model (Rewriter)."""
+    from vnsum.rewrite.ct2 import Ct2Rewriter, exported
+
+    if exported(directory) and os.environ.get("VNSUM_REWRITER_RUNTIME") != "torch":
+        return Ct2Rewriter(directory, Settings.read(directory))
+    return Rewriter(directory, allow_pickle=allow_pickle)
+
+
 class Rewriter:
     """A loaded model with its tokenizer and settings; load once per process, then call `generate`."""
+
+    runtime = "torch"
 
     def __init__(self, directory: Path, allow_pickle: bool = False) -> None:
         os.environ["HF_HUB_OFFLINE"] = "1"
