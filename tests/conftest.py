@@ -1,4 +1,6 @@
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -25,3 +27,18 @@ def is_extractive_span(bullet: str, text: str) -> bool:
     """Is an extractive bullet a span of `text`: its first letter perhaps made upper case, " …" where it was cut?"""
     span = bullet.removesuffix(" …")
     return span in text or span[:1].lower() + span[1:] in text
+
+
+def run_torch_free(*argvs: list[str]) -> subprocess.CompletedProcess:
+    """`vnsum ARGV` for each argv, in one Python process, which then writes CLEAN on stderr if neither torch nor
+    transformers was imported (and fails if a command did)."""
+    code = (
+        "import sys, runpy\n"
+        f"for argv in {[list(map(str, argv)) for argv in argvs]!r}:\n"
+        "    sys.argv = ['vnsum', *argv]\n"
+        "    try:\n        runpy.run_module('vnsum', run_name='__main__')\n"
+        "    except SystemExit as exit:\n        assert not exit.code, exit.code\n"
+        "assert 'torch' not in sys.modules and 'transformers' not in sys.modules, 'imported'\n"
+        "print('CLEAN', file=sys.stderr)\n"
+    )
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=300)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import ROOT, SAMPLES
+from conftest import ROOT, SAMPLES, run_torch_free
 from test_cli import run
 from vnsum.document import Label
 from vnsum.labellers.encoder import HEAD_FILE, MODEL_DIR, ONNX_FILE, EncoderLabeller
@@ -68,19 +68,7 @@ def test_the_onnx_export_labels_as_torch_does(exported):
 
 @pytest.mark.skipif(not (MODEL_DIR / ONNX_FILE).is_file(), reason="models/labeller-e5 is not exported (`make export`)")
 def test_default_brief_and_digest_import_neither_torch_nor_transformers():
-    import subprocess
-    import sys
-
-    code = (
-        "import sys, runpy\n"
-        "for argv in (['brief', %r, '-f', 'json'], ['digest', %r, '-f', 'json']):\n"
-        "    sys.argv = ['vnsum', *argv]\n"
-        "    try:\n        runpy.run_module('vnsum', run_name='__main__')\n"
-        "    except SystemExit as exit:\n        assert not exit.code, exit.code\n"
-        "assert 'torch' not in sys.modules and 'transformers' not in sys.modules, 'imported'\n"
-        "print('CLEAN', file=sys.stderr)\n"
-    ) % (str(SEED), str(SEED))
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=300)
+    result = run_torch_free(["brief", SEED, "-f", "json"], ["digest", SEED, "-f", "json"])
     assert b"CLEAN" in result.stderr, result.stderr[-2000:]
     assert b'"labeller": "enc/1"' in result.stdout
 
@@ -140,8 +128,8 @@ def test_pruned_tokenizer_splits_news_as_the_full_one(tmp_path):
                 assert full.encode(line).tokens == pruned.encode(line).tokens, line
 
 
-def test_digest_labels_with_it_in_one_process():
-    """The encoder labeller is not copied into worker processes: the digest labels in the process that loaded it."""
+def test_digest_labels_with_it_in_worker_processes():
+    """Each worker process loads the encoder labeller itself (it is never copied between processes)."""
     result = run("digest", *(str(p) for p in sorted(SAMPLES.glob("*.txt"))), "-f", "json", "--jobs", "2")
     assert result.returncode == 0, result.stderr
     doc = json.loads(result.stdout)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import tiny_models
-from conftest import ROOT, SAMPLES, is_extractive_span
+from conftest import ROOT, SAMPLES, is_extractive_span, run_torch_free
 from test_cli import SEED, run
 from vnsum.document import Bullet
 from vnsum.pipeline import Options, brief
@@ -437,16 +437,6 @@ def test_ctranslate2_output_is_guarded_and_a_broken_export_is_a_model_error(tiny
 
 @pytest.mark.skipif(not (BUNDLED / "ct2" / "model.bin").is_file(), reason="models/vnsum-t5 is not exported (`make export`)")
 def test_the_bundled_model_briefs_without_torch_or_transformers():
-    code = (
-        "import sys, runpy\n"
-        "sys.argv = ['vnsum', 'brief', %r, '--model', %r, '-f', 'json']\n"
-        "try:\n    runpy.run_module('vnsum', run_name='__main__')\n"
-        "except SystemExit as exit:\n    assert not exit.code, exit.code\n"
-        "assert 'torch' not in sys.modules and 'transformers' not in sys.modules, 'imported'\n"
-        "print('CLEAN', file=sys.stderr)\n"
-    ) % (str(SEED), str(BUNDLED))
-    import subprocess
-
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=300)
+    result = run_torch_free(["brief", SEED, "--model", BUNDLED, "-f", "json"])
     assert b"CLEAN" in result.stderr, result.stderr[-2000:]
     assert b'"method": "seq2seq"' in result.stdout
