@@ -440,3 +440,25 @@ def test_the_bundled_model_briefs_without_torch_or_transformers():
     result = run_torch_free(["brief", SEED, "--model", BUNDLED, "-f", "json"])
     assert b"CLEAN" in result.stderr, result.stderr[-2000:]
     assert b'"method": "seq2seq"' in result.stdout
+
+
+@pytest.mark.skipif(not (BUNDLED / "ct2" / "model.bin").is_file(), reason="models/vnsum-t5 is not exported (`make export`)")
+def test_both_runtimes_give_guarded_deletions_on_gold_articles(gold_dir):
+    """The export keeps what the guard promises: on gold articles, every model bullet of either runtime is a
+    deletion from its source that the guard accepts (the whole gold: scripts/export_rewriter.py --check)."""
+    from vnsum.gold import load_gold
+    from vnsum.rewrite.guard import is_deletion
+    from vnsum.rewrite.model import load
+
+    articles = load_gold([gold_dir])[:4]
+    for runtime in ("ctranslate2", "torch"):
+        rewriter = Rewriter(BUNDLED) if runtime == "torch" else load(BUNDLED)
+        assert rewriter.runtime == runtime
+        written = 0
+        for article in articles:
+            result = brief(Article(article.id, article.text), Options(rewriter=rewriter))
+            for bullet in (b for bullets in result.sections.values() for b in bullets if b.method == "seq2seq"):
+                source = " ".join(result.sentences[i].text for i in bullet.sources)
+                assert is_deletion(bullet.text, source) and check(bullet.text, source) is None, (runtime, bullet.text)
+                written += 1
+        assert written, runtime
