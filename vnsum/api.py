@@ -8,6 +8,7 @@ the Loaded object, for the caller to show, since library code never prints.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -60,6 +61,14 @@ def _load(settings: Settings) -> Loaded:
     labeller, labeller_warnings = load_labeller(settings)
     rewriter, rewriter_warnings = load_rewriter(settings)
     return Loaded(settings, options(settings, labeller, rewriter), labeller_warnings + rewriter_warnings)
+
+
+def for_workers(settings: Settings, workers: int) -> Settings:
+    """`settings` for one of `workers` processes on this machine: unless told, its encoder gets its share of the
+    cores."""
+    if settings.threads is not None:
+        return settings
+    return replace(settings, threads=max(1, (os.cpu_count() or 1) // workers))
 
 
 def options(settings: Settings, labeller: Any, rewriter: Any) -> Options:
@@ -124,4 +133,5 @@ def brief_file(path: str, *, settings: Settings = Settings(), max_bytes: int = D
     return brief_text(article.text, source=article.source, settings=settings)
 
 
-__all__ = ["InputError", "Loaded", "Settings", "brief_file", "brief_text", "load", "load_labeller", "load_rewriter"]
+__all__ = ["InputError", "Loaded", "Settings", "brief_file", "brief_text", "for_workers", "load", "load_labeller",
+           "load_rewriter"]

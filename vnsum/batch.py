@@ -13,12 +13,12 @@ import json
 import os
 from collections import deque
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Protocol
 
-from vnsum.api import Settings, brief_file, brief_text, load
+from vnsum.api import Settings, brief_file, brief_text, for_workers, load
 from vnsum.read import DEFAULT_MAX_BYTES, InputError
 
 #: Records a worker briefs per task: enough to make the hand-off cheap, few enough to keep a kill's loss small.
@@ -155,8 +155,7 @@ class LocalEngine:
             for chunk in chunks:
                 yield brief_records(chunk, settings, reading)
             return
-        if settings.threads is None:
-            settings = replace(settings, threads=max(1, (os.cpu_count() or 1) // self.workers))
+        settings = for_workers(settings, self.workers)
         with get_context("fork").Pool(self.workers) as pool:
             yield from ordered((pool.apply_async(brief_records, (chunk, settings, reading)) for chunk in chunks),
                                 self.workers * IN_FLIGHT_PER_WORKER, lambda handle: handle.get())

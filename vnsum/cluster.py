@@ -7,14 +7,13 @@ vnsum.api keeps them for the worker's life, so no task pays for loading. Only th
 
 from __future__ import annotations
 
-import os
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Iterator
 
 from distributed import Client, LocalCluster, WorkerPlugin
 
-from vnsum.api import Settings, load
+from vnsum.api import Settings, for_workers, load
 from vnsum.batch import IN_FLIGHT_PER_WORKER, brief_records, ordered
 
 
@@ -39,9 +38,9 @@ class DaskEngine:
     workers: int = 2
 
     def run(self, chunks, settings: Settings, reading):
-        with _scheduler(self.address, self.workers) as (address, threads):
-            if threads is not None and settings.threads is None:
-                settings = replace(settings, threads=threads)
+        with _scheduler(self.address, self.workers) as (address, local):
+            if local:
+                settings = for_workers(settings, self.workers)
             with Client(address) as client:  # waits distributed.comm.timeouts.connect (30 s) for the scheduler
                 client.register_plugin(LoadModels(settings))
                 slots = sum(client.nthreads().values()) or 1
@@ -50,10 +49,10 @@ class DaskEngine:
 
 
 @contextmanager
-def _scheduler(address: str | None, workers: int) -> Iterator[tuple[str, int | None]]:
-    """The scheduler's address, and the threads each task's encoder may use (None on someone else's cluster)."""
+def _scheduler(address: str | None, workers: int) -> Iterator[tuple[str, bool]]:
+    """The scheduler's address, and whether it is a LocalCluster started here (whose workers share this machine)."""
     if address:
-        yield address, None
+        yield address, False
         return
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        yield cluster.scheduler_address, max(1, (os.cpu_count() or 1) // workers)
+        yield cluster.scheduler_address, True

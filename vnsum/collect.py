@@ -15,7 +15,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable
 
-from vnsum.api import Settings, load_labeller, load_rewriter, options
+from vnsum.api import Settings, for_workers, load_labeller, load_rewriter, options
 from vnsum.document import Brief
 from vnsum.pipeline import extract, rewrite_all
 from vnsum.read import DEFAULT_MAX_BYTES, Article, InputError, read_source
@@ -111,8 +111,8 @@ def brief_all(
     rewriter, warnings = load_rewriter(settings)
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(reads) >= PARALLEL_FROM else 1
-    if workers > 1 and settings.threads is None:
-        settings = replace(settings, threads=max(1, (os.cpu_count() or 1) // workers))
+    if workers > 1:
+        settings = for_workers(settings, workers)
     jobs = [(r.path, r.text, settings) for r in reads]
     results: list[Brief | str] = []
     seen = list(warnings)

@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from vnsum.rewrite import ModelError
+from vnsum.rewrite.model import first_line, memory_or, always_allowed_text, spellings
 from vnsum.spelling import convention, respell
 
 #: The export's folder inside a model directory.
@@ -71,7 +72,7 @@ class Ct2Rewriter:
                     suppress_sequences=self._suppressed(source) if settings.source_vocabulary else None,
                 )[0]
             except (MemoryError, RuntimeError) as error:
-                raise ModelError("generation-failed", str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__) from error
+                raise ModelError(memory_or(error, "generation-failed"), first_line(error)) from error
             options = [self.tokenizer.decode([self.tokenizer.token_to_id(t) for t in tokens], skip_special_tokens=True).strip()
                        for tokens in result.hypotheses]
             if settings.spelling:
@@ -84,17 +85,13 @@ class Ct2Rewriter:
     def _suppressed(self, source: str) -> list[list[str]]:
         """Every token neither in the source (in its own, lower and capitalised spellings) nor always allowed."""
         allowed = set(self.always_allowed)
-        for spelling in (source, source.lower(), " ".join(w[:1].upper() + w[1:] for w in source.split())):
+        for spelling in spellings(source):
             allowed.update(self.tokenizer.encode(spelling, add_special_tokens=False).ids)
         return [[token] for i, token in enumerate(self.vocabulary) if i not in allowed]
 
     @cached_property
     def always_allowed(self) -> set[int]:
         """As model.Rewriter.always_allowed: special tokens, function syllables (both cases), punctuation."""
-        from vnsum.lexicon.guard import FUNCTION_SYLLABLES
-
-        words = sorted(FUNCTION_SYLLABLES)
-        text = " ".join(words) + " " + " ".join(w.capitalize() for w in words) + " , . ; : - ( ) “ ” \" %"
-        ids = set(self.tokenizer.encode(text, add_special_tokens=False).ids)
+        ids = set(self.tokenizer.encode(always_allowed_text(), add_special_tokens=False).ids)
         special = {self.tokenizer.token_to_id(t) for t in ("</s>", "<pad>", "<s>")}
         return {i for i in ids | special if i is not None}

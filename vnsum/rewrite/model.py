@@ -152,12 +152,12 @@ class Rewriter:
         except ModelError:
             raise
         except (MemoryError, RuntimeError) as error:
-            raise ModelError(_memory_or(error, "corrupt"), f"{directory}: {_first_line(error)}") from error
+            raise ModelError(memory_or(error, "corrupt"), f"{directory}: {first_line(error)}") from error
         except ValueError as error:
             reason = "unsupported-architecture" if "Unrecognized configuration class" in str(error) or "model type" in str(error) else "corrupt"
-            raise ModelError(reason, f"{directory}: {_first_line(error)}") from error
+            raise ModelError(reason, f"{directory}: {first_line(error)}") from error
         except Exception as error:  # noqa: BLE001 - a broken model directory must never crash the brief
-            raise ModelError("corrupt", f"{directory}: {type(error).__name__}: {_first_line(error)}") from error
+            raise ModelError("corrupt", f"{directory}: {type(error).__name__}: {first_line(error)}") from error
         self._torch = torch
         self.name = directory.name
         self.parameters = sum(p.numel() for p in self.model.parameters())
@@ -195,7 +195,7 @@ class Rewriter:
                         logits_processor=processors,
                     )
             except (MemoryError, RuntimeError) as error:
-                raise ModelError(_memory_or(error, "generation-failed"), _first_line(error)) from error
+                raise ModelError(memory_or(error, "generation-failed"), first_line(error)) from error
             if deadline is not None and time.monotonic() > deadline:
                 raise ModelError("timeout", "the model ran past --model-timeout")
             decoded = [text.strip() for text in self.tokenizer.batch_decode(ids, skip_special_tokens=True)]
@@ -215,8 +215,7 @@ class Rewriter:
         allowed = torch.zeros(len(batch), vocabulary, dtype=torch.bool)
         allowed[:, [i for i in self.always_allowed if i < vocabulary]] = True
         for row, text in enumerate(batch):
-            spellings = [text, text.lower(), " ".join(w[:1].upper() + w[1:] for w in text.split())]
-            for ids in self.tokenizer(spellings, add_special_tokens=False)["input_ids"]:
+            for ids in self.tokenizer(spellings(text), add_special_tokens=False)["input_ids"]:
                 allowed[row, [i for i in ids if i < vocabulary]] = True
 
         class SourceVocabulary(LogitsProcessor):
@@ -229,20 +228,29 @@ class Rewriter:
     @cached_property
     def always_allowed(self) -> set[int]:
         """Special tokens, and the tokens of function syllables (both cases) and of punctuation: never a fact."""
-        from vnsum.lexicon.guard import FUNCTION_SYLLABLES
-
-        words = sorted(FUNCTION_SYLLABLES)
-        text = " ".join(words) + " " + " ".join(w.capitalize() for w in words) + " , . ; : - ( ) “ ” \" %"
-        ids = set(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+        ids = set(self.tokenizer(always_allowed_text(), add_special_tokens=False)["input_ids"])
         special = {self.tokenizer.eos_token_id, self.tokenizer.pad_token_id, self.tokenizer.bos_token_id}
         return {i for i in ids | special if i is not None}
 
 
-def _memory_or(error: BaseException, other: str) -> str:
+def spellings(text: str) -> list[str]:
+    """A source as given, in lower case and capitalised word by word: the spellings whose tokens a bullet may use."""
+    return [text, text.lower(), " ".join(w[:1].upper() + w[1:] for w in text.split())]
+
+
+def always_allowed_text() -> str:
+    """Function syllables (both cases) and punctuation: tokens a bullet may use whatever its source, never a fact."""
+    from vnsum.lexicon.guard import FUNCTION_SYLLABLES
+
+    words = sorted(FUNCTION_SYLLABLES)
+    return " ".join(words) + " " + " ".join(w.capitalize() for w in words) + " , . ; : - ( ) “ ” \" %"
+
+
+def memory_or(error: BaseException, other: str) -> str:
     """torch reports exhaustion as a RuntimeError whose message mentions memory."""
     return "out-of-memory" if isinstance(error, MemoryError) or "memory" in str(error).lower() else other
 
 
-def _first_line(error: BaseException) -> str:
+def first_line(error: BaseException) -> str:
     text = str(error).strip().splitlines()
     return text[0][:200] if text else type(error).__name__
