@@ -61,6 +61,26 @@ def test_an_event_name_ends_before_its_predicate_and_never_on_a_comma():
             "Đại hội Đoàn toàn quốc lần thứ XI",
         "Hội nghị Trung ương 4, khóa XII vừa qua đã ban hành Nghị quyết về xây dựng Đảng.": "Hội nghị Trung ương 4, khóa XII",
         "Bộ Công Thương tổ chức Hội nghị kết nối doanh nghiệp nhỏ và vừa tại Hà Nội.": "Hội nghị kết nối doanh nghiệp nhỏ và vừa",
+        "Hội nghị Thành uỷ TP HCM lần thứ 15 công bố quyết định kỷ luật nhiều cán bộ.": "Hội nghị Thành uỷ TP HCM lần thứ 15",
+        "Sáng 20/6, Đại hội Đảng XII thảo luận các văn kiện của Đại hội.": "Đại hội Đảng XII",
+        "Hội nghị tổng kết năm 2018, ông Nguyễn Văn A và các đại biểu đã thảo luận.": "Hội nghị tổng kết năm 2018",
+    }
+    for text, event in cases.items():
+        assert read_meta(default_labeller(extractive=True).label(segment(text))).event == event, text
+
+
+def test_an_event_name_runs_through_a_list_its_topic_closes_and_keeps_a_purpose_verb_after_its_noun():
+    cases = {
+        "Chiều 5/1, Bộ tổ chức hội nghị đánh giá công tác tuyển sinh, đào tạo, giải quyết việc làm năm 2018 và nhiệm"
+        " vụ năm 2019 tại Hà Nội.":
+            "hội nghị đánh giá công tác tuyển sinh, đào tạo, giải quyết việc làm năm 2018 và nhiệm vụ năm 2019",
+        "Hôm qua, hội nghị giao ban của thường trực Thành uỷ, Hội đồng Nhân dân, Uỷ ban Nhân dân thành phố với lãnh"
+        " đạo các quận diễn ra.":
+            "hội nghị giao ban của thường trực Thành uỷ, Hội đồng Nhân dân, Uỷ ban Nhân dân thành phố với lãnh đạo các quận",
+        "Sáng 9/5, tỉnh tổ chức hội nghị công bố quyết định của Bộ Chính trị về công tác cán bộ.":
+            "hội nghị công bố quyết định của Bộ Chính trị về công tác cán bộ",
+        # a lower-case word after the comma that is no list: the name stops at the comma
+        "Tại Hội nghị sơ kết công tác 6 tháng, các đại biểu và khách mời đã thảo luận sôi nổi.": "Hội nghị sơ kết công tác 6 tháng",
     }
     for text, event in cases.items():
         assert read_meta(default_labeller(extractive=True).label(segment(text))).event == event, text

@@ -15,6 +15,9 @@ from vnsum.lexicon.meta import (
     DATE,
     DAY_MONTH_YEAR,
     EVENT_CONTINUATIONS,
+    EVENT_LIST_BREAKS,
+    EVENT_PURPOSE_VERBS,
+    EVENT_LIST_CLOSERS,
     EVENT_NOUNS,
     EVENT_STOPS,
     HONORIFICS,
@@ -37,6 +40,11 @@ MAX_CHAIRS = 4
 _EVENT_RE = re.compile(rf"(?<!\w)(?:{EVENT_NOUNS})(?!\w)", re.IGNORECASE)
 _EVENT_STOP_RE = re.compile(EVENT_STOPS, re.IGNORECASE)
 _CONTINUATION_RE = re.compile(rf"^(?:{EVENT_CONTINUATIONS})(?!\w)", re.IGNORECASE)
+_PURPOSE_RE = re.compile(rf"\s+(?:{EVENT_PURPOSE_VERBS})$", re.IGNORECASE)
+_LIST_CLOSER_RE = re.compile(rf"\s(?:{EVENT_LIST_CLOSERS})\s")
+_LIST_BREAK_RE = re.compile(rf"^(?:{EVENT_LIST_BREAKS})(?!\w)", re.IGNORECASE)
+#: Words at most in a list item an event name runs on through.
+LIST_ITEM_WORDS = 8
 _DATE_RE = re.compile(rf"(?<![\w.,/\-]){DATE}(?![\w/])")
 _RELATIVE_DATE_RE = re.compile(rf"(?<!\w){RELATIVE_DATE}(?!\w)")
 _DAY_MONTH_YEAR_RE = re.compile(DAY_MONTH_YEAR)
@@ -78,7 +86,7 @@ def _event(lead: list[Sentence]) -> str | None:
     best: str | None = None
     for sentence in lead:
         for match in _EVENT_RE.finditer(sentence.text):
-            name = _cut_event(sentence.text, match.start())
+            name = _cut_event(sentence.text, match.start(), match.end())
             if len(name.split()) >= 4:
                 return name
             if best is None or len(name) > len(best):
@@ -86,18 +94,42 @@ def _event(lead: list[Sentence]) -> str | None:
     return best if best and len(best.split()) >= 3 else None
 
 
-def _cut_event(text: str, start: int) -> str:
-    """The event name from `start`, up to the place, time or chair that follows it."""
+def _cut_event(text: str, start: int, noun_end: int) -> str:
+    """The event name from `start` (its noun ends at `noun_end`), up to the place, time or chair that follows it;
+    on through a comma when what follows continues the name, or is a list the name's topic runs through."""
     rest = text[start:]
-    stop = _EVENT_STOP_RE.search(rest, len(rest.split(" ", 2)[0]) + 1)
+    stop = _EVENT_STOP_RE.search(rest, noun_end - start)
+    at = noun_end - start
+    while stop and stop.start() == at and _PURPOSE_RE.match(stop.group()):  # "Hội nghị công bố quyết định ..."
+        at = stop.end()
+        stop = _EVENT_STOP_RE.search(rest, at)
     rest = rest[: stop.start()] if stop else rest
     pieces = rest.split(", ")
     kept = [pieces[0]]
-    for piece in pieces[1:]:
-        if not _CONTINUATION_RE.match(piece):
+    while len(kept) < len(pieces):
+        piece = pieces[len(kept)]
+        if _CONTINUATION_RE.match(piece):
+            kept.append(piece)
+            continue
+        closing = _list_end(pieces, len(kept))
+        if closing is None:
             break
-        kept.append(piece)
+        kept.extend(pieces[len(kept) : closing + 1])
     return ", ".join(kept).strip(" ,")
+
+
+def _list_end(pieces: list[str], first: int) -> int | None:
+    """The piece that closes a list starting at pieces[first] ("A, B, C và D": the piece with "và"), when every
+    item before it is short and none opens a clause."""
+    for k in range(first, len(pieces)):
+        piece = pieces[k]
+        if _LIST_BREAK_RE.match(piece) or (k > first and len(piece.split()) > LIST_ITEM_WORDS and not _LIST_CLOSER_RE.search(f" {piece} ")):
+            return None
+        if _LIST_CLOSER_RE.search(f" {piece} "):
+            return k
+        if len(piece.split()) > LIST_ITEM_WORDS:
+            return None
+    return None
 
 
 def _date(lead: list[Sentence]) -> str | None:

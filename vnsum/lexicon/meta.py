@@ -16,7 +16,8 @@ EVENT_NOUNS = (
 #: "các tồn tại" are part of names).
 EVENT_STOPS = (
     r"(?<!\btồn)\s+(?:tại|do|dưới sự|với sự|nhằm|vào|để|sáng|chiều|tối|ngày|hôm|đã|đang|sẽ|phải|mà|diễn ra|"
-    r"được tổ chức|là|cho thấy|ghi nhận|thống nhất|nhận định|yêu cầu|đề nghị|kết luận)\b|"
+    r"được tổ chức|là|cho thấy|ghi nhận|thống nhất|nhận định|yêu cầu|đề nghị|kết luận|thảo luận|công bố|thông qua|"
+    r"quyết định|thu hút|khai mạc|bế mạc)\b|"
     r"\s+có(?= sự| lãnh đạo| đại diện| mặt| các| nhiều| hơn| gần| khoảng| (?-i:[A-ZĐ]))|(?<!và)\s+vừa\b|[.;:!?](?=\s|$)|[()\"“”]|\s+[-–]\s+"
 )
 
@@ -24,7 +25,24 @@ EVENT_STOPS = (
 #: Quốc hội khóa XIV", "..., lần thứ hai", "..., nhiệm kỳ 2016-2021", "phòng, chống ...").
 EVENT_CONTINUATIONS = (
     r"triển khai|bàn|kiểm điểm|đánh giá|tổng kết|sơ kết|đề ra|định hướng|phương hướng|nhiệm vụ|kế hoạch|"
-    r"Quốc hội khóa|Quốc hội khoá|khóa [IVXLC]+|khoá [IVXLC]+|lần thứ|nhiệm kỳ|giai đoạn 20|chống"
+    r"Quốc hội khóa|Quốc hội khoá|khóa [IVXLC]+|khoá [IVXLC]+|lần thứ|nhiệm kỳ|giai đoạn 20|chống|bổ sung"
+)
+
+#: Verbs among EVENT_STOPS that name what a meeting is for when they follow its noun directly ("Hội nghị công bố
+#: quyết định ...", "Phiên họp thảo luận ..."), and end its name only further on ("Hội nghị Thành uỷ lần thứ 15
+#: công bố quyết định kỷ luật ...").
+EVENT_PURPOSE_VERBS = r"công bố|thảo luận|thông qua|quyết định|kết luận|thống nhất|đánh giá|ghi nhận"
+
+#: Words that close a list inside an event name: after commas, a name runs on to the item joined by one of these
+#: ("đánh giá công tác tuyển sinh, đào tạo, giải quyết việc làm năm 2018 và nhiệm vụ năm 2019", "thường trực
+#: Thành uỷ, Hội đồng Nhân dân, Uỷ ban Nhân dân thành phố với lãnh đạo các quận").
+EVENT_LIST_CLOSERS = r"và|với"
+
+#: Words that open a clause after an event name and a comma, never a list item of the name ("Hội nghị tổng kết
+#: năm 2018, ông ... và ...", "..., các đại biểu và khách mời ...").
+EVENT_LIST_BREAKS = (
+    r"ông|bà|đồng chí|anh|chị|các đại biểu|đại biểu|lãnh đạo|nhiều|hai bên|chúng ta|tôi|theo|tại|trong|"
+    r"Thủ tướng|Phó Thủ tướng|Chủ tịch|Bộ trưởng|Thứ trưởng|Tổng Bí thư|Bí thư"
 )
 
 #: Time of day and day words that can open a date ("Chiều 17/7", "Sáng nay (8/2)", "Ngày 6.2", "hôm 5-4",
