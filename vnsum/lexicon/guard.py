@@ -107,4 +107,5 @@ INTRO_OPENERS: frozenset[str] = frozenset({
     "năm", "tháng", "ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "cũng", "riêng", "tính", "cùng", "đồng",
     "tuy", "mặt", "vì", "do", "để", "nhằm", "khi", "trước", "nói", "phát", "chia", "trả", "thời", "giai", "đầu",
     "cuối", "tới", "thứ", "một", "hai", "ba", "trên", "dưới", "ở",
+    "vậy",  # "[Vậy thời gian tới] UBND thành phố ..."
 })
