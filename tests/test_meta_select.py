@@ -79,8 +79,17 @@ def test_an_event_name_runs_through_a_list_its_topic_closes_and_keeps_a_purpose_
             "hội nghị giao ban của thường trực Thành uỷ, Hội đồng Nhân dân, Uỷ ban Nhân dân thành phố với lãnh đạo các quận",
         "Sáng 9/5, tỉnh tổ chức hội nghị công bố quyết định của Bộ Chính trị về công tác cán bộ.":
             "hội nghị công bố quyết định của Bộ Chính trị về công tác cán bộ",
+        "Chiều 3/2, Sở tổ chức cuộc họp rút kinh nghiệm về công tác tổ chức đường hoa, đường đèn, đường sách tại"
+        " trụ sở.": "cuộc họp rút kinh nghiệm về công tác tổ chức đường hoa, đường đèn, đường sách",
+        "Sáng 5/6, hội nghị \"Bảo vệ các cá thể rùa hoang dã trên hồ Đồng Mô\" diễn ra tại Hà Nội.":
+            "hội nghị \"Bảo vệ các cá thể rùa hoang dã trên hồ Đồng Mô\"",
+        "Sáng nay, kỳ họp thứ 9 - HĐND thành phố Hà Nội khai mạc.": "kỳ họp thứ 9 - HĐND thành phố Hà Nội",
+        "Tối 2/9, buổi đối thoại thường niên với thanh niên diễn ra tại Nhà hát.": "buổi đối thoại thường niên với thanh niên",
         # a lower-case word after the comma that is no list: the name stops at the comma
         "Tại Hội nghị sơ kết công tác 6 tháng, các đại biểu và khách mời đã thảo luận sôi nổi.": "Hội nghị sơ kết công tác 6 tháng",
+        # one short piece after the comma is the next clause's subject, not a list
+        "Tại phiên họp Chính phủ thường kỳ tháng 11/2018, Chính phủ đã thảo luận nhiều nội dung.":
+            "phiên họp Chính phủ thường kỳ tháng 11/2018",
     }
     for text, event in cases.items():
         assert read_meta(default_labeller(extractive=True).label(segment(text))).event == event, text

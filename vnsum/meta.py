@@ -43,8 +43,10 @@ _CONTINUATION_RE = re.compile(rf"^(?:{EVENT_CONTINUATIONS})(?!\w)", re.IGNORECAS
 _PURPOSE_RE = re.compile(rf"\s+(?:{EVENT_PURPOSE_VERBS})$", re.IGNORECASE)
 _LIST_CLOSER_RE = re.compile(rf"\s(?:{EVENT_LIST_CLOSERS})\s")
 _LIST_BREAK_RE = re.compile(rf"^(?:{EVENT_LIST_BREAKS})(?!\w)", re.IGNORECASE)
-#: Words at most in a list item an event name runs on through.
+#: Words at most in a list item an event name runs on through; and in an item so short the list must go on.
 LIST_ITEM_WORDS = 8
+SHORT_ITEM_WORDS = 2
+_OPENING_QUOTES = ("“", '"')
 _DATE_RE = re.compile(rf"(?<![\w.,/\-]){DATE}(?![\w/])")
 _RELATIVE_DATE_RE = re.compile(rf"(?<!\w){RELATIVE_DATE}(?!\w)")
 _DAY_MONTH_YEAR_RE = re.compile(DAY_MONTH_YEAR)
@@ -100,8 +102,14 @@ def _cut_event(text: str, start: int, noun_end: int) -> str:
     rest = text[start:]
     stop = _EVENT_STOP_RE.search(rest, noun_end - start)
     at = noun_end - start
-    while stop and stop.start() == at and _PURPOSE_RE.match(stop.group()):  # "Hội nghị công bố quyết định ..."
-        at = stop.end()
+    while stop:
+        if stop.start() == at and _PURPOSE_RE.match(stop.group()):  # "Hội nghị công bố quyết định ..."
+            at = stop.end()
+        elif stop.group() in _OPENING_QUOTES and len(rest[at : stop.start()].split()) <= 1 and (
+                close := _closing_quote(rest, stop.end())) > 0:  # hội nghị "Bảo vệ các cá thể rùa ..."
+            at = close
+        else:
+            break
         stop = _EVENT_STOP_RE.search(rest, at)
     rest = rest[: stop.start()] if stop else rest
     pieces = rest.split(", ")
@@ -119,17 +127,40 @@ def _cut_event(text: str, start: int, noun_end: int) -> str:
 
 
 def _list_end(pieces: list[str], first: int) -> int | None:
-    """The piece that closes a list starting at pieces[first] ("A, B, C và D": the piece with "và"), when every
-    item before it is short and none opens a clause."""
-    for k in range(first, len(pieces)):
-        piece = pieces[k]
-        if _LIST_BREAK_RE.match(piece) or (k > first and len(piece.split()) > LIST_ITEM_WORDS and not _LIST_CLOSER_RE.search(f" {piece} ")):
-            return None
-        if _LIST_CLOSER_RE.search(f" {piece} "):
+    """The piece that closes a list starting at pieces[first]: the piece with "và" ("A, B, C và D"), when every
+    item before it is short; else the last of a run of one- or two-word items ("đường hoa, đường đèn, đường
+    sách"; "63 tỉnh, thành[, người đứng đầu Chính phủ biểu dương]"); None when a piece opens a clause."""
+    k = first
+    while k < len(pieces) and not _LIST_BREAK_RE.match(pieces[k]):
+        words = len(pieces[k].split())
+        if _LIST_CLOSER_RE.search(f" {pieces[k]} "):
             return k
-        if len(piece.split()) > LIST_ITEM_WORDS:
+        if words > SHORT_ITEM_WORDS:
+            break
+        k += 1
+    if k - first >= 2:  # two or more short items: a list however it ends
+        return k - 1
+    if k < len(pieces) and not _LIST_BREAK_RE.match(pieces[k]) and len(pieces[k].split()) <= LIST_ITEM_WORDS:
+        return _closed(pieces, k)
+    return None
+
+
+def _closed(pieces: list[str], first: int) -> int | None:
+    """The piece with "và" or "với" closing a list of short items from pieces[first], or None."""
+    for k in range(first, len(pieces)):
+        if _LIST_BREAK_RE.match(pieces[k]):
+            return None
+        if _LIST_CLOSER_RE.search(f" {pieces[k]} "):
+            return k
+        if len(pieces[k].split()) > LIST_ITEM_WORDS:
             return None
     return None
+
+
+def _closing_quote(text: str, start: int) -> int:
+    """One past the quotation mark that closes a quotation opened just before `start`, or -1."""
+    found = [i for i in (text.find("”", start), text.find('"', start)) if i >= 0]
+    return min(found) + 1 if found else -1
 
 
 def _date(lead: list[Sentence]) -> str | None:

@@ -7,18 +7,20 @@ Used by meta.py to read the event name, date, chair, organiser and location off 
 EVENT_NOUNS = (
     r"Hội nghị|Phiên họp|Kỳ họp|Hội thảo|Diễn đàn|Buổi làm việc|Cuộc họp|Đại hội|Tọa đàm|Toạ đàm|Phiên chất vấn|"
     r"Phiên thảo luận|Phiên bế mạc|Phiên khai mạc|Buổi tiếp xúc cử tri|Tiếp xúc cử tri|Lễ [a-zđ]+|Cuộc làm việc|"
-    r"Cuộc tiếp xúc|Hội nghị trực tuyến|Phiên giải trình|Buổi gặp mặt|Cuộc gặp|Họp báo"
+    r"Cuộc tiếp xúc|Hội nghị trực tuyến|Phiên giải trình|Buổi gặp mặt|Cuộc gặp|Họp báo|Buổi đối thoại|Cuộc đối thoại|"
+    r"Buổi giao ban|Cuộc giao ban|Phiên thứ"
 )
 
 #: Where the event name stops: the start of the time, place, chair or purpose that follows it, or of the
-#: predicate ("Kỳ họp thứ 3, Quốc hội khóa XIV đang diễn ra", "Đại hội ... lần thứ XI phải bám sát", "... vừa qua",
+#: predicate, or at a dash unless an abbreviated body follows it ("kỳ họp thứ 9 - HĐND thành phố"; "Kỳ họp thứ 3,
+#: Quốc hội khóa XIV đang diễn ra", "Đại hội ... lần thứ XI phải bám sát", "... vừa qua",
 #: "Hội nghị có lãnh đạo một số bộ", "hội nghị cho thấy ..."; but "doanh nghiệp nhỏ và vừa", "người có công" and
 #: "các tồn tại" are part of names).
 EVENT_STOPS = (
     r"(?<!\btồn)\s+(?:tại|do|dưới sự|với sự|nhằm|vào|để|sáng|chiều|tối|ngày|hôm|đã|đang|sẽ|phải|mà|diễn ra|"
     r"được tổ chức|là|cho thấy|ghi nhận|thống nhất|nhận định|yêu cầu|đề nghị|kết luận|thảo luận|công bố|thông qua|"
     r"quyết định|thu hút|khai mạc|bế mạc)\b|"
-    r"\s+có(?= sự| lãnh đạo| đại diện| mặt| các| nhiều| hơn| gần| khoảng| (?-i:[A-ZĐ]))|(?<!và)\s+vừa\b|[.;:!?](?=\s|$)|[()\"“”]|\s+[-–]\s+"
+    r"\s+có(?= sự| lãnh đạo| đại diện| mặt| các| nhiều| hơn| gần| khoảng| (?-i:[A-ZĐ]))|(?<!và)\s+vừa\b|[.;:!?](?=\s|$)|[()\"“”]|\s+[-–]\s+(?!(?-i:[A-ZĐ]{2,})\b)"
 )
 
 #: Words after a comma that continue an event name ("..., triển khai nhiệm vụ 6 tháng cuối năm", "Kỳ họp thứ 3,
@@ -39,9 +41,9 @@ EVENT_PURPOSE_VERBS = r"công bố|thảo luận|thông qua|quyết định|kế
 EVENT_LIST_CLOSERS = r"và|với"
 
 #: Words that open a clause after an event name and a comma, never a list item of the name ("Hội nghị tổng kết
-#: năm 2018, ông ... và ...", "..., các đại biểu và khách mời ...").
+#: năm 2018, ông ... và ...", "..., các đại biểu và khách mời ...", "phiên thứ hai, nghe Chính phủ báo cáo và ...").
 EVENT_LIST_BREAKS = (
-    r"ông|bà|đồng chí|anh|chị|các đại biểu|đại biểu|lãnh đạo|nhiều|hai bên|chúng ta|tôi|theo|tại|trong|"
+    r"ông|bà|đồng chí|anh|chị|các đại biểu|đại biểu|lãnh đạo|nhiều|hai bên|chúng ta|tôi|theo|tại|trong|nghe|"
     r"Thủ tướng|Phó Thủ tướng|Chủ tịch|Bộ trưởng|Thứ trưởng|Tổng Bí thư|Bí thư"
 )
 
