@@ -43,7 +43,7 @@ _CONTINUATION_RE = re.compile(rf"^(?:{EVENT_CONTINUATIONS})(?!\w)", re.IGNORECAS
 _PURPOSE_RE = re.compile(rf"\s+(?:{EVENT_PURPOSE_VERBS})$", re.IGNORECASE)
 _LIST_CLOSER_RE = re.compile(rf"\s(?:{EVENT_LIST_CLOSERS})\s")
 _LIST_BREAK_RE = re.compile(rf"^(?:{EVENT_LIST_BREAKS})(?!\w)", re.IGNORECASE)
-#: Words at most in a list item an event name runs on through; and in an item so short the list must go on.
+#: Words at most in a list item an event name runs on through, and in a short item (two of which make a list).
 LIST_ITEM_WORDS = 8
 SHORT_ITEM_WORDS = 2
 _OPENING_QUOTES = ("“", '"')
@@ -128,8 +128,9 @@ def _cut_event(text: str, start: int, noun_end: int) -> str:
 
 def _list_end(pieces: list[str], first: int) -> int | None:
     """The piece that closes a list starting at pieces[first]: the piece with "và" ("A, B, C và D"), when every
-    item before it is short; else the last of a run of one- or two-word items ("đường hoa, đường đèn, đường
-    sách"; "63 tỉnh, thành[, người đứng đầu Chính phủ biểu dương]"); None when a piece opens a clause."""
+    item before it is short; else the last of a run of two or more one- or two-word items ("đường hoa, đường
+    đèn, đường sách"). None when a piece opens a clause, or for one short piece alone, the subject of what
+    follows ("phiên họp Chính phủ thường kỳ tháng 11/2018[, Chính phủ đã thảo luận ...]")."""
     k = first
     while k < len(pieces) and not _LIST_BREAK_RE.match(pieces[k]):
         words = len(pieces[k].split())
