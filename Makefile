@@ -8,7 +8,7 @@ LABELLER_ONNX := models/labeller-e5/model.onnx
 # The bundled rewriter for CTranslate2 (int8), so that `--model models/vnsum-t5` runs without torch.
 REWRITER_CT2 := models/vnsum-t5/ct2/model.bin
 
-.PHONY: brief test setup clean train-classifier train-distilled train-model eval bench encoder train-labeller export
+.PHONY: brief test setup clean train-classifier train-distilled train-model train-critic eval bench encoder train-labeller export
 
 setup: $(STAMP) $(LABELLER_ONNX) $(REWRITER_CT2)
 
@@ -68,6 +68,12 @@ train-classifier: $(STAMP)
 # TRAIN_ARGS passes options, for example TRAIN_ARGS="--hours 3" or TRAIN_ARGS="--max-steps 20000".
 train-model: $(STAMP)
 	$(BIN)/python scripts/train_model.py pairs tokenizer train export $(TRAIN_ARGS)
+
+# The acceptability critic (issue 19, an experiment: not shipped, nothing at run time reads it): VietNews pairs into
+# build/critic/, then 6 layers of e5 fine-tuned (about 40 min on 2 cores, resumable), scored on bench/judged_hypotheses.jsonl.
+train-critic: encoder
+	$(BIN)/python scripts/build_critic_data.py
+	$(BIN)/python scripts/train_critic.py
 
 # Speed, scale and memory next to baselines in the same run -> bench/RESULTS.md, bench/results.json (needs ../shared/data).
 bench: $(STAMP)
