@@ -111,6 +111,15 @@ def test_near_duplicates_merge_and_sources_are_kept():
     assert sections["limitations"] == () and sections["directives"] == ()
 
 
+def test_a_sentence_the_labeller_is_unsure_of_is_no_bullet():
+    sure = "Cả nước thả nuôi được 694.645 ha tôm nước lợ."
+    unsure = "Kim ngạch xuất khẩu tôm năm 2016 đạt hơn 3,1 tỉ USD, tăng 6,7% so với năm 2015."
+    doubtful = Sentence(i=1, start=0, end=len(unsure), text=unsure, paragraph=0, kind=Kind.BODY, label=Label.ACHIEVEMENT,
+                        confidence=0.55)
+    bullets = select_bullets((sentence(0, sure, Label.ACHIEVEMENT), doubtful))["achievements"]
+    assert [b.sources for b in bullets] == [(0,)]
+
+
 def test_max_bullets_and_context_never_selected(seed_text):
     labelled = default_labeller(extractive=True).label(segment(seed_text))
     sections = select_bullets(labelled, max_bullets=2)

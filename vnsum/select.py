@@ -26,6 +26,9 @@ MIN_CUT_SYLLABLES = 14
 LONG_BULLET_SYLLABLES = 72
 #: Jaccard overlap of syllable bigrams above which two sentences say the same thing.
 DUPLICATE_OVERLAP = 0.45
+#: A sentence whose label the labeller gives less probability than this is not printed as a bullet: a bullet
+#: under the wrong heading misleads more than a missing one (scripts/bullet_precision.py).
+MIN_BULLET_CONFIDENCE = 0.6
 
 _TOKEN = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d")
@@ -42,7 +45,8 @@ def select_bullets(sentences: tuple[Sentence, ...], max_bullets: int = DEFAULT_M
     """Up to `max_bullets` bullets for each section, best first."""
     sections: dict[str, tuple[Bullet, ...]] = {}
     for name, label in SECTIONS:
-        candidates = [s for s in sentences if s.label is label and s.kind is Kind.BODY]
+        candidates = [s for s in sentences
+                      if s.label is label and s.kind is Kind.BODY and s.confidence >= MIN_BULLET_CONFIDENCE]
         sections[name] = _pick(candidates, max_bullets)
     return sections
 

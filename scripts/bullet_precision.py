@@ -1,0 +1,90 @@
+"""Bullet precision of the default brief in cross-validation (issue 18): of the bullets a brief prints under a
+section, the share whose source sentence a person labelled with that section.
+
+Each article is labelled as `scripts/train_labeller.py score` labels it: the out-of-fold probabilities of the
+encoder that never saw it (build/labeller-enc/cv*, hcv*: `make train-labeller`), combined with the linear model
+refitted without it and decoded with its fold's sequence model, at the shipped weight and bias
+(models/labeller-e5/vnsum.json). The brief is then made from those labels exactly as `vnsum brief --model none`
+makes it (selection, trimming, the meeting-report decision), and each bullet is checked against the label of its
+first source sentence. Gold 4-fold and the hand-labelled articles' 4-fold cross-validations, as in the card.
+
+    python scripts/bullet_precision.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from train_classifier import FOLDS, as_classifier, fit, outlet, sequence_model  # noqa: E402
+from train_labeller import RUNS, load_data  # noqa: E402
+from vnsum.document import LABELS, SECTIONS  # noqa: E402
+from vnsum.labellers.encoder import combine  # noqa: E402
+from vnsum.labellers.linear import sentence_features  # noqa: E402
+from vnsum.pipeline import Options, extract  # noqa: E402
+from vnsum.read import Article  # noqa: E402
+from vnsum.sequence import decode_report  # noqa: E402
+
+SHIPPED = json.loads((ROOT / "models" / "labeller-e5" / "vnsum.json").read_text(encoding="utf-8"))
+
+
+class Fixed:
+    """A labeller that returns labels decided beforehand (the out-of-fold ones)."""
+
+    name = "out-of-fold"
+
+    def __init__(self, labelled) -> None:
+        self.labelled = labelled
+
+    def label(self, sentences):
+        assert [s.text for s in sentences] == [s.text for s in self.labelled]
+        return self.labelled
+
+
+def precision(on_hand: bool) -> dict:
+    gold_articles, gold, hand_articles, hand = load_data()
+    tested, articles, other = (hand, hand_articles, gold) if on_hand else (gold, gold_articles, hand)
+    prefix = "hcv" if on_hand else "cv"
+    hits: dict[str, Counter] = {}
+    for fold in range(FOLDS):
+        oof = json.loads((RUNS / f"{prefix}{fold}" / "oof.json").read_text())
+        training = [a for k, a in enumerate(tested) if k % FOLDS != fold]
+        linear = as_classifier(fit(training, other) if not on_hand else fit(other, training))
+        transitions, prior = sequence_model(training + other)
+        for k, article in enumerate(articles):
+            if k % FOLDS != fold:
+                continue
+            sentences = tuple(example.sentence for example in tested[k])
+            features = sentence_features(sentences)
+            content, probabilities = oof[article.id]
+            combined = combine(probabilities, [linear.probabilities(features[j]) for j in content], SHIPPED["linear_weight"])
+            labelled = decode_report(sentences, combined, transitions.tolist(), prior.tolist(), SHIPPED["context_bias"])
+            result = extract(Article(article.id, article.text), Options(labeller=Fixed(labelled)))
+            groups = ["all"] + ([outlet(article)] if on_hand else [])
+            for name, label in SECTIONS:
+                for bullet in result.sections.get(name, ()):
+                    target = tested[k][bullet.sources[0]].target
+                    right = target is not None and LABELS[target] is label
+                    for group in groups:
+                        hits.setdefault(group, Counter())[(name, right)] += 1
+    out = {}
+    for group, counts in hits.items():
+        total = sum(counts.values())
+        out[group] = {"bullets": total, "precision": round(sum(n for (_, right), n in counts.items() if right) / total, 3),
+                      **{name: round(counts[(name, True)] / max(1, counts[(name, True)] + counts[(name, False)]), 3)
+                         for name, _ in SECTIONS}}
+    return out
+
+
+def main() -> int:
+    print(json.dumps({"gold": precision(False), "hand_labelled": precision(True)}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
