@@ -21,11 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_classifier import FOLDS, as_classifier, fit, outlet, sequence_model  # noqa: E402
-from train_labeller import RUNS, load_data  # noqa: E402
+from train_classifier import outlet  # noqa: E402
+from train_labeller import out_of_fold  # noqa: E402
 from vnsum.document import LABELS, SECTIONS  # noqa: E402
 from vnsum.labellers.encoder import combine  # noqa: E402
-from vnsum.labellers.linear import sentence_features  # noqa: E402
 from vnsum.pipeline import Options, extract  # noqa: E402
 from vnsum.read import Article  # noqa: E402
 from vnsum.sequence import decode_report  # noqa: E402
@@ -47,31 +46,19 @@ class Fixed:
 
 
 def precision(on_hand: bool) -> dict:
-    gold_articles, gold, hand_articles, hand = load_data()
-    tested, articles, other = (hand, hand_articles, gold) if on_hand else (gold, gold_articles, hand)
-    prefix = "hcv" if on_hand else "cv"
     hits: dict[str, Counter] = {}
-    for fold in range(FOLDS):
-        oof = json.loads((RUNS / f"{prefix}{fold}" / "oof.json").read_text())
-        training = [a for k, a in enumerate(tested) if k % FOLDS != fold]
-        linear = as_classifier(fit(training, other) if not on_hand else fit(other, training))
-        transitions, prior = sequence_model(training + other)
-        for k, article in enumerate(articles):
-            if k % FOLDS != fold:
-                continue
-            sentences = tuple(example.sentence for example in tested[k])
-            features = sentence_features(sentences)
-            content, probabilities = oof[article.id]
-            combined = combine(probabilities, [linear.probabilities(features[j]) for j in content], SHIPPED["linear_weight"])
-            labelled = decode_report(sentences, combined, transitions.tolist(), prior.tolist(), SHIPPED["context_bias"])
-            result = extract(Article(article.id, article.text), Options(labeller=Fixed(labelled)))
-            groups = ["all"] + ([outlet(article)] if on_hand else [])
-            for name, label in SECTIONS:
-                for bullet in result.sections.get(name, ()):
-                    target = tested[k][bullet.sources[0]].target
-                    right = target is not None and LABELS[target] is label
-                    for group in groups:
-                        hits.setdefault(group, Counter())[(name, right)] += 1
+    for article, labelled, encoder, linear, transitions, prior in out_of_fold(on_hand):
+        sentences = tuple(example.sentence for example in labelled)
+        combined = combine(encoder, linear, SHIPPED["linear_weight"])
+        ours = decode_report(sentences, combined, transitions, prior, SHIPPED["context_bias"])
+        result = extract(Article(article.id, article.text), Options(labeller=Fixed(ours)))
+        groups = ["all"] + ([outlet(article)] if on_hand else [])
+        for name, label in SECTIONS:
+            for bullet in result.sections.get(name, ()):
+                target = labelled[bullet.sources[0]].target
+                right = target is not None and LABELS[target] is label
+                for group in groups:
+                    hits.setdefault(group, Counter())[(name, right)] += 1
     out = {}
     for group, counts in hits.items():
         total = sum(counts.values())

@@ -179,19 +179,17 @@ def cv_fold(fold: int, on_hand: bool = False, settings: Settings = SETTINGS, run
     return model
 
 
-def score(on_hand: bool, weights: tuple[float, ...] = (0.0, 0.3, 0.5, 0.7, 1.0),
-          biases: tuple[float, ...] = (0.0, CONTEXT_BIAS)) -> dict:
-    """Macro F1 of the out-of-fold probabilities, alone and combined with the linear model's (refitted on the same
-    fold's training articles), decoded with the sequence model of each fold's training articles. Keys:
-    "linear_weight/bias"; on the hand-labelled articles, by outlet too."""
-    from train_classifier import as_classifier, fit, outlet
+def out_of_fold(on_hand: bool):
+    """Each tested article (gold, or hand-labelled with `on_hand`) with what its fold's models say of it:
+    (article, its labelled sentences, the encoder's out-of-fold probabilities of its content sentences, the linear
+    model's refitted on the fold's training articles, and the fold's sequence model: transitions, prior)."""
+    from train_classifier import as_classifier, fit
 
     from vnsum.labellers.linear import sentence_features
 
     gold_articles, gold, hand_articles, hand = load_data()
     tested, articles, other = (hand, hand_articles, gold) if on_hand else (gold, gold_articles, hand)
     prefix = "hcv" if on_hand else "cv"
-    cases = []
     for fold in range(FOLDS):
         oof = json.loads((RUNS / f"{prefix}{fold}" / "oof.json").read_text())
         training = [a for k, a in enumerate(tested) if k % FOLDS != fold]
@@ -199,11 +197,21 @@ def score(on_hand: bool, weights: tuple[float, ...] = (0.0, 0.3, 0.5, 0.7, 1.0),
         transitions, prior = sequence_model(training + other)
         for k, article in enumerate(articles):
             if k % FOLDS == fold:
-                sentences = tuple(example.sentence for example in tested[k])
-                features = sentence_features(sentences)
+                features = sentence_features(tuple(example.sentence for example in tested[k]))
                 content, probs = oof[article.id]
-                cases.append((article, sentences, probs, [linear.probabilities(features[j]) for j in content],
-                              transitions.tolist(), prior.tolist()))
+                yield (article, tested[k], probs, [linear.probabilities(features[j]) for j in content],
+                       transitions.tolist(), prior.tolist())
+
+
+def score(on_hand: bool, weights: tuple[float, ...] = (0.0, 0.3, 0.5, 0.7, 1.0),
+          biases: tuple[float, ...] = (0.0, CONTEXT_BIAS)) -> dict:
+    """Macro F1 of the out-of-fold probabilities, alone and combined with the linear model's (refitted on the same
+    fold's training articles), decoded with the sequence model of each fold's training articles. Keys:
+    "linear_weight/bias"; on the hand-labelled articles, by outlet too."""
+    from train_classifier import outlet
+
+    cases = [(article, tuple(example.sentence for example in labelled), probs, linear, transitions, prior)
+             for article, labelled, probs, linear, transitions, prior in out_of_fold(on_hand)]
     results = {}
     for w in weights:
         for bias in biases:
