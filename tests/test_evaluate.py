@@ -114,3 +114,35 @@ def test_a_labeller_file_of_another_version_is_refused(tmp_path):
         np.savez(old, weights=data["weights"], labels=data["labels"])
     with pytest.raises(ValueError, match="not a vnsum labeller for this version"):
         load(old)
+
+
+class _FromGold:
+    """A labeller that gives each sentence the gold label of the gold sentence it overlaps, shifted by `shift`
+    sections (1: achievement -> limitation -> directive -> achievement)."""
+
+    name = "from-gold"
+
+    def __init__(self, article, shift: int = 0) -> None:
+        self.article, self.shift = article, shift
+
+    def label(self, sentences):
+        sections = [Label.ACHIEVEMENT, Label.LIMITATION, Label.DIRECTIVE]
+        back = align(sentences, self.article.sentences)
+        out = []
+        for sentence, g in zip(sentences, back):
+            label = self.article.sentences[g].label if g is not None and sentence.is_content else Label.CONTEXT
+            if label in sections:
+                label = sections[(sections.index(label) + self.shift) % 3]
+            out.append(sentence.labelled(label, 1.0))
+        return tuple(out)
+
+
+def test_bullet_precision_counts_bullets_under_their_source_sentences_label(gold_dir):
+    from vnsum.evaluate import evaluate
+    from vnsum.pipeline import Options
+
+    article = next(a for a in load_gold([gold_dir]) if a.is_meeting_report)
+    right = evaluate([article], Options(labeller=_FromGold(article))).bullets
+    wrong = evaluate([article], Options(labeller=_FromGold(article, shift=1))).bullets
+    assert right["total"] > 0 and wrong["total"] > 0
+    assert right["precision"] == 1.0 and wrong["precision"] == 0.0

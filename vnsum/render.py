@@ -205,6 +205,7 @@ def print_evaluation(result: Any, console: Any) -> None:
     console.print(f"Unfaithful numbers or names in bullets: {len(result.unfaithful)}")
     console.print("Meta agreement: " + ", ".join(f"{k} {v:.2f}" for k, v in result.meta.items()))
     b = result.bullets
+    console.print(f"Bullets under the section their source sentence is labelled with: {b['precision']:.1%} of {b['total']}")
     if b["seq2seq"] or b["rejected"]:
         console.print(f"Model ({result.engine.get('rewriter')}): {b['seq2seq']} of {b['seq2seq'] + b['rejected']} generated "
                       f"bullets accepted by the guard ({b['accepted_share']:.0%}); fallbacks: "
