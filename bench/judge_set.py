@@ -1,9 +1,9 @@
-"""Draw the bullets to judge (bench/judged_bullets.jsonl): the brief with the bundled model (`--model none`: the
-extractive brief) of pool articles outside the gold and the hand-labelled ones, from several papers, until 150
-bullets. Writes, for the judges, each bullet with its
-source sentences and the article's title (to a folder outside the repo: corpus text never enters it).
+"""Draw the bullets to judge (bench/judged_bullets.jsonl): the default brief, as `vnsum brief` makes it (`--model
+DIR` for a rewriter's, as bench/judged_bullets_model.jsonl was drawn), of pool articles outside the gold and the
+hand-labelled ones, from several papers, until 150 bullets. Writes, for the judges, each bullet with its source
+sentences and the article's title (to a folder outside the repo: corpus text never enters it).
 
-    python bench/judge_set.py OUT_DIR [--bullets 150]
+    python bench/judge_set.py OUT_DIR [--bullets 150] [--model models/vnsum-t5]
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--bullets", type=int, default=150)
-    parser.add_argument("--model", default=str(ROOT / "models" / "vnsum-t5"),
-                        help="the rewriter whose bullets are judged (as `vnsum brief --model`; `none`: the extractive brief)")
+    parser.add_argument("--model", default=None,
+                        help="the rewriter whose bullets are judged (as `vnsum brief --model`; default: the default brief's)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "scripts"))
     from train_classifier import pool_text
@@ -47,7 +47,7 @@ def main() -> int:
     rng = random.Random(SEED)
     picked = [r for source, count in MIX for r in rng.sample(by_source.get(source, []), min(count, len(by_source.get(source, []))))]
     rng.shuffle(picked)
-    options = load(Settings(model=args.model, strict_model=True)).options
+    options = load(Settings(model=args.model, strict_model=args.model is not None)).options
     rows = []
     for record in picked:
         text = normalise(pool_text(record))
