@@ -131,31 +131,18 @@ def _list_end(pieces: list[str], first: int) -> int | None:
     item before it is short; else the last of a run of two or more one- or two-word items ("đường hoa, đường
     đèn, đường sách"). None when a piece opens a clause, or for one short piece alone, the subject of what
     follows ("phiên họp Chính phủ thường kỳ tháng 11/2018[, Chính phủ đã thảo luận ...]")."""
-    k = first
-    while k < len(pieces) and not _LIST_BREAK_RE.match(pieces[k]):
-        words = len(pieces[k].split())
-        if _LIST_CLOSER_RE.search(f" {pieces[k]} "):
-            return k
-        if words > SHORT_ITEM_WORDS:
-            break
-        k += 1
-    if k - first >= 2:  # two or more short items: a list however it ends
-        return k - 1
-    if k < len(pieces) and not _LIST_BREAK_RE.match(pieces[k]) and len(pieces[k].split()) <= LIST_ITEM_WORDS:
-        return _closed(pieces, k)
-    return None
-
-
-def _closed(pieces: list[str], first: int) -> int | None:
-    """The piece with "và" or "với" closing a list of short items from pieces[first], or None."""
+    run = 0  # short items from `first` on, with nothing longer before them
     for k in range(first, len(pieces)):
         if _LIST_BREAK_RE.match(pieces[k]):
-            return None
+            break
         if _LIST_CLOSER_RE.search(f" {pieces[k]} "):
             return k
-        if len(pieces[k].split()) > LIST_ITEM_WORDS:
-            return None
-    return None
+        words = len(pieces[k].split())
+        if run == k - first and words <= SHORT_ITEM_WORDS:
+            run += 1
+        elif run >= 2 or words > LIST_ITEM_WORDS:
+            break
+    return first + run - 1 if run >= 2 else None
 
 
 def _closing_quote(text: str, start: int) -> int:
