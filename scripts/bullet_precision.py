@@ -5,8 +5,9 @@ Each article is labelled as `scripts/train_labeller.py score` labels it: the out
 encoder that never saw it (build/labeller-enc/cv*, hcv*: `make train-labeller`), combined with the linear model
 refitted without it and decoded with its fold's sequence model, at the shipped weight and bias
 (models/labeller-e5/vnsum.json). The brief is then made from those labels exactly as `vnsum brief --model none`
-makes it (selection, trimming, the meeting-report decision), and each bullet is checked against the label of its
-first source sentence. Gold 4-fold and the hand-labelled articles' 4-fold cross-validations, as in the card.
+makes it (selection, trimming, the meeting-report decision), and each bullet is checked against the gold label of
+its first source sentence as `vnsum eval` checks it (vnsum.evaluate.bullet_placements). Gold 4-fold and the
+hand-labelled articles' 4-fold cross-validations, as in the card.
 
     python scripts/bullet_precision.py
 """
@@ -23,7 +24,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from train_classifier import outlet  # noqa: E402
 from train_labeller import out_of_fold  # noqa: E402
-from vnsum.document import LABELS, SECTIONS  # noqa: E402
+from vnsum.document import SECTIONS  # noqa: E402
+from vnsum.evaluate import bullet_placements  # noqa: E402
 from vnsum.labellers.encoder import combine  # noqa: E402
 from vnsum.pipeline import Options, extract  # noqa: E402
 from vnsum.read import Article  # noqa: E402
@@ -52,13 +54,8 @@ def precision(on_hand: bool) -> dict:
         combined = combine(encoder, linear, SHIPPED["linear_weight"])
         ours = decode_report(sentences, combined, transitions, prior, SHIPPED["context_bias"])
         result = extract(Article(article.id, article.text), Options(labeller=Fixed(ours)))
-        groups = ["all"] + ([outlet(article)] if on_hand else [])
-        for name, label in SECTIONS:
-            for bullet in result.sections.get(name, ()):
-                target = labelled[bullet.sources[0]].target
-                right = target is not None and LABELS[target] is label
-                for group in groups:
-                    hits.setdefault(group, Counter())[(name, right)] += 1
+        for group in ["all"] + ([outlet(article)] if on_hand else []):
+            hits.setdefault(group, Counter()).update(bullet_placements(result, article))
     out = {}
     for group, counts in hits.items():
         total = sum(counts.values())

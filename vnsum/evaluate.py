@@ -52,18 +52,14 @@ def evaluate(articles: list[GoldArticle], options: Options = Options()) -> Evalu
     words = 0
     lengths: list[int] = []
     not_deletions = 0
-    placed: Counter = Counter()  # printed bullets by whether their source sentence has their section's gold label
+    placed: Counter = Counter()  # printed bullets by (section, under their source sentence's gold label?)
     for gold in articles:
         result = brief(Article(source=gold.id, text=gold.text), options)
         engine = dict(result.engine)
         for g, k in zip(gold.sentences, align(gold.sentences, result.sentences)):
             predicted = result.sentences[k].label.value if k is not None else Label.CONTEXT.value
             confusion[(g.label.value, predicted)] += 1
-        back = align(result.sentences, gold.sentences)
-        for name, label in SECTIONS:
-            for bullet in result.sections.get(name, ()):
-                g = back[bullet.sources[0]]
-                placed[g is not None and gold.sentences[g].label is label] += 1
+        placed.update(bullet_placements(result, gold))
         for name, _ in SECTIONS:
             candidate = " ".join(b.text for b in result.sections.get(name, ()))
             reference = " ".join(gold.brief.get(name, ()))
@@ -101,11 +97,23 @@ def evaluate(articles: list[GoldArticle], options: Options = Options()) -> Evalu
             "fallbacks": dict(fallbacks.most_common()),
             "median_syllables": sorted(lengths)[len(lengths) // 2] if lengths else 0,
             # the share of printed bullets whose (first) source sentence the gold labels with the bullet's section
-            "precision": round(placed[True] / max(1, sum(placed.values())), 3),
+            "precision": round(sum(n for (_, right), n in placed.items() if right) / max(1, sum(placed.values())), 3),
             "not_deletions": not_deletions,
         },
     )
 
+
+
+def bullet_placements(result: Brief, gold: GoldArticle) -> Counter:
+    """Printed bullets counted by (section name, whether the gold labels the bullet's first source sentence with
+    that section): a bullet under the wrong heading is the labeller's error a reader sees."""
+    back = align(result.sentences, gold.sentences)
+    placed: Counter = Counter()
+    for name, label in SECTIONS:
+        for bullet in result.sections.get(name, ()):
+            g = back[bullet.sources[0]]
+            placed[(name, g is not None and gold.sentences[g].label is label)] += 1
+    return placed
 
 
 def label_scores(confusion: Counter) -> dict:
