@@ -1,5 +1,6 @@
-"""The linear labeller (`logreg/5`, and `logreg/6` taught by the encoder too): a logistic regression over hashed sentence features, decoded over the
-report by the sequence model (sequence.py). Pure Python, so `vnsum brief --extractive` never imports torch.
+"""The linear labeller (`logreg/5`, and `logreg/6` taught by the encoder too): a logistic regression over hashed
+sentence features, decoded over the report by the sequence model (sequence.py). Pure Python, so `vnsum brief
+--extractive` never imports torch.
 
 Features: syllable unigrams and bigrams of the main clause, its first syllables (an imperative or a "Tuy nhiên"
 opens the sentence), the cue model's scores, and the neighbours' cue labels (a director's speech runs over

@@ -60,6 +60,8 @@ _WORD = re.compile(r"[^\W\d_]\w*|\S")
 _SPEECH_ONLY = tuple(verb.split() for verb in SPEECH_ONLY_ENDS)
 _DIRECTIVES = tuple(tuple(verb.split()) for verb in DIRECTIVE_VERBS)
 _OPINIONS = tuple(tuple(verb.split()) for verb in OPINION_VERBS) + tuple(tuple(verb.split()) + ("rằng",) for verb in OPINION_VERBS)
+# Words that may open the clause a bullet starts in when what is cut before them ends without a mark.
+_CLAUSE_OPENERS = INTRO_OPENERS | CONTRAST_OPENERS
 # How a finished sentence ends: a full stop, or a closing quotation mark or parenthesis after one.
 _SENTENCE_ENDS = (".", "!", "?", "…", "”", '"', "’", ")")
 
@@ -143,7 +145,7 @@ def _start(bullet: str, source: str, text: "Words", first: int) -> str | None:
     opening_adverbial = words[0] in INTRO_OPENERS and not any(marks[1:first])
     if marks[first] and not after_speech and source[text.spans[first][0]].islower() and not opening_adverbial:
         return "mid-phrase"  # "[Còn lại 6 tỉ USD,] các tỉnh ... có thể chung sức đạt được"
-    clause_opener = words[text.clause_start(first)] in INTRO_OPENERS | CONTRAST_OPENERS  # ", tuy nhiên [tình hình ...]"
+    clause_opener = words[text.clause_start(first)] in _CLAUSE_OPENERS  # ", tuy nhiên [tình hình ...]"
     if (not marks[first] and (before[-1] in PHRASE_HEADS or not (after_speech or opening_adverbial or clause_opener))
             or _inside_name(source, text.spans[first][0])):
         return "mid-phrase"  # "[Theo Phó Thủ tướng, việc đầu tư ... khai thác] các dự án BOT ...", "[Ngân hàng] Thế giới"
