@@ -174,6 +174,12 @@ def test_extractive_bullets_start_upper_case_even_after_a_connective():
     # a date in the report's own sentences is not the day of writing
     ("Chiều qua, UBND tỉnh họp về kết quả thực hiện từ ngày 12/01/2017 đến nay.", "Chiều qua", None),
     ("Sáng nay (8/2), UBND tỉnh tổ chức hội nghị.", "Sáng nay (8/2)", None),
+    # a meeting over several days: the range as written, ISO its last day
+    ("Kỳ họp thứ 36 (từ 29 đến 31/5) do ông Trần Cẩm Tú chủ trì.\n31/5/2019 10:00", "từ 29 đến 31/5", "2019-05-31"),
+    ("Hội nghị diễn ra từ ngày 17 đến 19/10/2018 tại Hà Nội.", "từ ngày 17 đến 19/10/2018", "2018-10-19"),
+    ("Ủy ban đã họp kỳ 34 trong hai ngày 6-7/3.", "hai ngày 6-7/3", None),
+    # "4.0" is no day: the lead's real date is found
+    ("Hội thảo về công nghiệp 4.0 diễn ra sáng 23/11 tại Hà Nội.", "sáng 23/11", None),
 ])
 def test_dates_relative_and_iso(text, date, iso):
     meta = read_meta(default_labeller(extractive=True).label(segment("Tin hội nghị\n" + text)))

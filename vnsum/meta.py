@@ -13,6 +13,7 @@ from vnsum.document import Kind, Meta, Person, Sentence
 from vnsum.lexicon.meta import (
     CHAIR_CUE,
     DATE,
+    DATE_RANGE,
     DAY_MONTH_YEAR,
     EVENT_CONTINUATIONS,
     EVENT_LIST_BREAKS,
@@ -49,8 +50,11 @@ SHORT_ITEM_WORDS = 2
 _OPENING_QUOTES = ("“", '"')
 _DATE_RE = re.compile(rf"(?<![\w.,/\-]){DATE}(?![\w/])")
 _RELATIVE_DATE_RE = re.compile(rf"(?<!\w){RELATIVE_DATE}(?!\w)")
+_DATE_RANGE_RE = re.compile(rf"(?<!\w){DATE_RANGE}(?![\w/])")
 _DAY_MONTH_YEAR_RE = re.compile(DAY_MONTH_YEAR)
 _YEAR_MONTH_DAY_RE = re.compile(YEAR_MONTH_DAY)
+_LAST_DAY_RE = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?$")
+_YEAR_RE = re.compile(r"\s*[/.\-]\s*(?:19|20)\d\d(?!\d)")
 _DAY_MONTH_RE = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?!\s*[/.\-]\s*\d)")
 _CHAIR_RE = re.compile(rf"(?<!\w)(?:{CHAIR_CUE})(?!\w)", re.IGNORECASE)
 _ORGANISER_RE = re.compile(
@@ -152,20 +156,31 @@ def _closing_quote(text: str, start: int) -> int:
 
 
 def _date(lead: list[Sentence]) -> str | None:
-    """The lead's first date, with a number ("Chiều 17/7", "Sáng nay (8/2)") or relative ("Sáng nay")."""
+    """The lead's first date, with a number ("Chiều 17/7", "Sáng nay (8/2)"), relative ("Sáng nay") or a range of
+    days ("từ 29 đến 31/5")."""
+    patterns = (_DATE_RE, _RELATIVE_DATE_RE, _DATE_RANGE_RE)
     for sentence in lead:
-        found = [m for m in (_DATE_RE.search(sentence.text), _RELATIVE_DATE_RE.search(sentence.text)) if m]
+        found = [m for pattern in patterns for m in pattern.finditer(sentence.text) if _real_day(m.group())]
         if found:
             match = min(found, key=lambda m: (m.start(), -len(m.group())))
             return match.group().strip().rstrip(")") if "(" not in match.group() else match.group().strip()
     return None
 
 
+def _real_day(date: str) -> bool:
+    """Is every day and month in `date` one a calendar has ("4.0" in "công nghiệp 4.0" is not a date)?"""
+    without_year = _YEAR_RE.sub("", date)
+    return all(1 <= int(day) <= 31 and 1 <= int(month) <= 12 for day, month in _DAY_MONTH_RE.findall(without_year))
+
+
 def _date_iso(date: str | None, sentences: tuple[Sentence, ...]) -> str | None:
     """YYYY-MM-DD where nothing is guessed: the date carries its year, or the article states the day it was
-    written (its first dated timestamp or dateline) and the date is that day, or a relative day from it."""
+    written (its first dated timestamp or dateline) and the date is that day, or a relative day from it. A range
+    of days gives its last day, the one it writes in full ("từ 29 đến 31/5")."""
     if date is None:
         return None
+    if _DATE_RANGE_RE.fullmatch(date):
+        date = _LAST_DAY_RE.search(date).group()
     full = _full_date(date)
     if full:
         return full.isoformat()

@@ -55,6 +55,14 @@ DATE = (
     r"(?: nay| qua| mai)?\s*\(?)?\b\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?\b\)?"
 )
 
+#: A meeting over several days, written as a range that ends in a full date: "từ 2/6 đến 4/6", "từ ngày 29 đến
+#: 31/5", "hai ngày 6-7/3", "2 ngày 6 và 7/3". Found as one date, so the range is kept whole.
+DATE_RANGE = (
+    r"(?:(?:[Tt]ừ|[Tt]rong)\s+(?:ngày\s+)?\d{1,2}(?:\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?)?\s+(?:đến|tới)\s+(?:ngày\s+)?"
+    r"|(?:[Hh]ai|[Bb]a|2|3)\s+ngày\s+\d{1,2}\s*(?:[-–]|và)\s*)"
+    r"\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?"
+)
+
 #: A date said relative to the day of writing, with no number: "Sáng nay", "chiều qua", "Hôm nay", "tối mai".
 RELATIVE_DATE = r"(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm) (?:nay|qua|mai)"
 
