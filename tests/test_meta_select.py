@@ -85,6 +85,10 @@ def test_an_event_name_runs_through_a_list_its_topic_closes_and_keeps_a_purpose_
             "hội nghị \"Bảo vệ các cá thể rùa hoang dã trên hồ Đồng Mô\"",
         "Sáng nay, kỳ họp thứ 9 - HĐND thành phố Hà Nội khai mạc.": "kỳ họp thứ 9 - HĐND thành phố Hà Nội",
         "Tối 2/9, buổi đối thoại thường niên với thanh niên diễn ra tại Nhà hát.": "buổi đối thoại thường niên với thanh niên",
+        # a council and its term after the session's number; a pair of nouns written with a comma ("tỉnh, thành")
+        "Sáng 4/7, kỳ họp thứ 6, HĐND tỉnh Quảng Nam khoá 9 đã khai mạc.": "kỳ họp thứ 6, HĐND tỉnh Quảng Nam khoá 9",
+        "Chiều 2/8, Bộ tổ chức cuộc họp khẩn với 17 tỉnh, thành có dịch tả heo châu Phi tại Hà Nội.":
+            "cuộc họp khẩn với 17 tỉnh, thành có dịch tả heo châu Phi",
         # a lower-case word after the comma that is no list: the name stops at the comma
         "Tại Hội nghị sơ kết công tác 6 tháng, các đại biểu và khách mời đã thảo luận sôi nổi.": "Hội nghị sơ kết công tác 6 tháng",
         # one short piece after the comma is the next clause's subject, not a list

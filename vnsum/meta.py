@@ -12,6 +12,7 @@ import re
 from vnsum.document import Kind, Meta, Person, Sentence
 from vnsum.lexicon.meta import (
     CHAIR_CUE,
+    COMMA_PAIRS,
     DATE,
     DATE_RANGE,
     DAY_MONTH_YEAR,
@@ -116,7 +117,7 @@ def _cut_event(text: str, start: int, noun_end: int) -> str:
             break
         stop = _EVENT_STOP_RE.search(rest, at)
     rest = rest[: stop.start()] if stop else rest
-    pieces = rest.split(", ")
+    pieces = _pieces(rest)
     kept = [pieces[0]]
     while len(kept) < len(pieces):
         piece = pieces[len(kept)]
@@ -128,6 +129,18 @@ def _cut_event(text: str, start: int, noun_end: int) -> str:
             break
         kept.extend(pieces[len(kept) : closing + 1])
     return ", ".join(kept).strip(" ,")
+
+
+def _pieces(text: str) -> list[str]:
+    """`text` split at its commas, except inside a pair of nouns that names one group ("tỉnh, thành")."""
+    pieces: list[str] = []
+    for piece in text.split(", "):
+        if pieces and pieces[-1].split() and piece.split() and (
+                (pieces[-1].split()[-1].lower(), piece.split()[0].lower()) in COMMA_PAIRS):
+            pieces[-1] += ", " + piece
+        else:
+            pieces.append(piece)
+    return pieces
 
 
 def _list_end(pieces: list[str], first: int) -> int | None:

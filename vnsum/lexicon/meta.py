@@ -28,8 +28,16 @@ EVENT_STOPS = (
 #: Quốc hội khóa XIV", "..., lần thứ hai", "..., nhiệm kỳ 2016-2021", "phòng, chống ...").
 EVENT_CONTINUATIONS = (
     r"triển khai|bàn|kiểm điểm|đánh giá|tổng kết|sơ kết|đề ra|định hướng|phương hướng|nhiệm vụ|kế hoạch|"
-    r"Quốc hội khóa|Quốc hội khoá|khóa [IVXLC]+|khoá [IVXLC]+|lần thứ|nhiệm kỳ|giai đoạn 20|chống|bổ sung"
+    r"Quốc hội khóa|Quốc hội khoá|khóa [IVXLC]+|khoá [IVXLC]+|lần thứ|nhiệm kỳ|giai đoạn 20|chống|bổ sung|"
+    r"(?:HĐND|Hội đồng nhân dân)\b[^,]*\bkh(?:óa|oá)"  # "kỳ họp thứ 6, HĐND tỉnh Quảng Nam khoá 9"
 )
+
+#: Pairs of nouns written with a comma that name one group, never two items of a list ("17 tỉnh, thành",
+#: "các bộ, ngành"): an event name runs on through them.
+COMMA_PAIRS: frozenset[tuple[str, str]] = frozenset({
+    ("tỉnh", "thành"), ("bộ", "ngành"), ("sở", "ngành"), ("ban", "ngành"), ("cấp", "ngành"), ("quận", "huyện"),
+    ("xã", "phường"), ("phường", "xã"), ("huyện", "thị"),
+})
 
 #: Verbs among EVENT_STOPS that name what a meeting is for when they follow its noun directly ("Hội nghị công bố
 #: quyết định ...", "Phiên họp thảo luận ..."), and end its name only further on ("Hội nghị Thành uỷ lần thứ 15
