@@ -108,6 +108,16 @@ def test_hand_labels_are_offsets_and_labels_only_in_text_order():
             ends.append(end)
 
 
+def test_held_out_labels_are_test_articles_no_training_reads():
+    """models/labeller/heldout_labels.jsonl (scripts/evaluate_labels.py) scores labellers out of sample: VietNews
+    test-split articles only, which training never takes, none of them among the training labels; no text."""
+    heldout = [json.loads(line) for line in (ROOT / "models" / "labeller" / "heldout_labels.jsonl").read_text(encoding="utf-8").splitlines()]
+    training = {json.loads(line)["id"] for line in train_classifier.ANNOTATIONS.read_text(encoding="utf-8").splitlines()}
+    assert heldout and all(r["id"].startswith("vietnews-test-") and set(r) == {"id", "sentences"} for r in heldout)
+    assert not training & {r["id"] for r in heldout}
+    assert all(label in {"achievement", "limitation", "directive", "context"} for r in heldout for *_, label in r["sentences"])
+
+
 def test_hand_labels_align_with_their_pool_articles_none_of_them_gold():
     pool = SHARED_DATA / "meetings_pool.jsonl.gz"
     if not pool.is_file():
