@@ -20,12 +20,10 @@ import gzip
 import json
 import random
 import sys
-from collections import Counter
-from multiprocessing import Pool
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_pairs import DATA, aligned, deletions, pairs_of, tidy  # noqa: E402
+from build_pairs import DATA, aligned, deletions, pairs_of, tidy, write_splits  # noqa: E402
 
 from vnsum.lexicon.guard import DIRECTIVE_VERBS, PHRASE_HEADS, REQUIRED_WORDS  # noqa: E402
 from vnsum.rewrite.guard import check  # noqa: E402
@@ -117,18 +115,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--every", type=int, default=25, help="read every Nth article of the file")
     args = parser.parse_args()
-    OUT.mkdir(parents=True, exist_ok=True)
-    files = {split: open(OUT / f"{split}.jsonl", "w", encoding="utf-8") for split in ("train", "val", "test")}
-    counts: Counter = Counter()
-    with gzip.open(DATA, "rt", encoding="utf-8") as handle, Pool(2) as pool:
+    with gzip.open(DATA, "rt", encoding="utf-8") as handle:
         lines = (line for i, line in enumerate(handle) if i % args.every == 0)
-        for split, examples in pool.imap(_examples, lines, chunksize=32):
-            for example in examples:
-                counts[f"{split}-{example['kind']}-{example['label']}"] += 1
-                files[split].write(json.dumps(example, ensure_ascii=False) + "\n")
-    for handle in files.values():
-        handle.close()
-    (OUT / "counts.json").write_text(json.dumps(counts, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        counts = write_splits(OUT, lines, _examples, lambda example: f"{example['kind']}-{example['label']}")
     print(json.dumps(counts, indent=1, sort_keys=True))
 
 

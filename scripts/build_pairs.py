@@ -20,6 +20,7 @@ import unicodedata
 from collections import Counter
 from multiprocessing import Pool
 from pathlib import Path
+from typing import Callable, Iterable
 
 from vnsum.lexicon.guard import MAIN_CLAUSE_OPENERS, REPORTING_VERBS
 from vnsum.rewrite.guard import Words, alignment, bad_cut, check
@@ -156,23 +157,33 @@ def _work(line: str) -> tuple[str, list[dict]]:
     return record["split"], [dict(p, id=record["id"]) for p in pairs_of(record)]
 
 
+def write_splits(out: Path, lines: Iterable[str], work: Callable[[str], tuple[str, list[dict]]],
+                 kind: Callable[[dict], str]) -> Counter:
+    """Run `work` over `lines` (VietNews records) on 2 processes, in order, and write each example it returns to
+    `out`/<split>.jsonl (the record's own split, so no test article reaches training); counts per split and kind,
+    also written to `out`/counts.json."""
+    out.mkdir(parents=True, exist_ok=True)
+    files = {split: open(out / f"{split}.jsonl", "w", encoding="utf-8") for split in ("train", "val", "test")}
+    counts: Counter = Counter()
+    with Pool(2) as pool:
+        for split, examples in pool.imap(work, lines, chunksize=32):
+            counts[split + "-articles"] += 1
+            for example in examples:
+                counts[f"{split}-{kind(example)}"] += 1
+                files[split].write(json.dumps(example, ensure_ascii=False) + "\n")
+    for handle in files.values():
+        handle.close()
+    (out / "counts.json").write_text(json.dumps(counts, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return counts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="articles to read (0: all)")
     args = parser.parse_args()
-    OUT.mkdir(parents=True, exist_ok=True)
-    files = {split: open(OUT / f"{split}.jsonl", "w", encoding="utf-8") for split in ("train", "val", "test")}
-    counts: Counter = Counter()
-    with gzip.open(DATA, "rt", encoding="utf-8") as f, Pool(2) as pool:
+    with gzip.open(DATA, "rt", encoding="utf-8") as f:
         lines = (line for i, line in enumerate(f) if not args.limit or i < args.limit)
-        for split, pairs in pool.imap_unordered(_work, lines, chunksize=64):
-            counts[split + "-articles"] += 1
-            for pair in pairs:
-                counts[f"{split}-{pair['task']}"] += 1
-                files[split].write(json.dumps(pair, ensure_ascii=False) + "\n")
-    for f in files.values():
-        f.close()
-    (OUT / "counts.json").write_text(json.dumps(counts, indent=1, sort_keys=True))
+        counts = write_splits(OUT, lines, _work, lambda pair: pair["task"])
     print(json.dumps(counts, sort_keys=True))
 
 
