@@ -118,6 +118,19 @@ def test_held_out_labels_are_test_articles_no_training_reads():
     assert all(label in {"achievement", "limitation", "directive", "context"} for r in heldout for *_, label in r["sentences"])
 
 
+def test_labels_for_the_next_training_are_training_articles_not_yet_in_training():
+    """models/labeller/annotations_next.jsonl: hand labels kept for the next retrain (not read by any script yet),
+    in annotations.jsonl's format; never a VietNews test article, none already labelled elsewhere."""
+    pending = [json.loads(line) for line in (ROOT / "models" / "labeller" / "annotations_next.jsonl").read_text(encoding="utf-8").splitlines()]
+    elsewhere = {json.loads(line)["id"] for name in ("annotations.jsonl", "heldout_labels.jsonl")
+                 for line in (ROOT / "models" / "labeller" / name).read_text(encoding="utf-8").splitlines()}
+    assert pending and len({r["id"] for r in pending}) == len(pending) and not elsewhere & {r["id"] for r in pending}
+    for record in pending:
+        assert set(record) == {"id", "sentences"} and "-test-" not in record["id"]
+        assert all(start < end and label in {"achievement", "limitation", "directive", "context"}
+                   for start, end, label in record["sentences"])
+
+
 def test_hand_labels_align_with_their_pool_articles_none_of_them_gold():
     pool = SHARED_DATA / "meetings_pool.jsonl.gz"
     if not pool.is_file():
