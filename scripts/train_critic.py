@@ -11,7 +11,7 @@ model makes) and is scored on
 - bench/judged_hypotheses.jsonl: 414 hypotheses of the bundled rewriter that the guard accepts, each read by a
   person (`ok` against `grammar` or `meaning`): the measure that matters.
 
-Resumable: a checkpoint (safetensors) every CHECKPOINT_EVERY steps under build/critic/run.
+Resumable: a checkpoint (safetensors) every 100 steps under build/critic/run (train_labeller.FineTuning).
 
     python scripts/train_critic.py [--layers 6] [--epochs 2]
 """
@@ -23,17 +23,16 @@ import gzip
 import json
 import random
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
 import torch
-from safetensors.torch import load_file, save_file
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from train_classifier import pool_text  # noqa: E402
+from train_labeller import FineTuning  # noqa: E402
 from vnsum.read import normalise  # noqa: E402
 
 ENCODER = ROOT / "build" / "encoder"
@@ -42,8 +41,7 @@ JUDGED = ROOT / "bench" / "judged_hypotheses.jsonl"
 POOL = ROOT.parent / "shared" / "data" / "meetings_pool.jsonl.gz"
 MAX_TOKENS = 160
 BATCH = 16
-CHECKPOINT_EVERY = 100
-LEARNING_RATE, HEAD_LEARNING_RATE, WARMUP = 5e-5, 1e-3, 0.06
+LEARNING_RATE, HEAD_LEARNING_RATE = 5e-5, 1e-3
 
 
 class Critic(torch.nn.Module):
@@ -132,41 +130,21 @@ def train(run: Path, layers: int, epochs: int, seed: int = 19) -> Critic:
     model, tokenizer = build(layers)
     for name, p in model.named_parameters():
         p.requires_grad = not name.startswith("encoder.embeddings.word_embeddings")
-    run.mkdir(parents=True, exist_ok=True)
-    state_path, checkpoint = run / "state.json", run / "checkpoint.safetensors"
-    state = json.loads(state_path.read_text()) if state_path.is_file() else {"step": 0}
-    if checkpoint.is_file():
-        model.load_state_dict(load_file(str(checkpoint)), strict=False)
     examples = read_jsonl(DATA / "train.jsonl")
     steps_per_epoch = len(examples) // BATCH
     total = epochs * steps_per_epoch
     params = {n: p for n, p in model.named_parameters() if p.requires_grad}
-    optimizer = torch.optim.AdamW(
-        [{"params": [p for n, p in params.items() if not n.startswith("head.")], "lr": LEARNING_RATE},
-         {"params": [p for n, p in params.items() if n.startswith("head.")], "lr": HEAD_LEARNING_RATE}], weight_decay=0.01)
-    base = [g["lr"] for g in optimizer.param_groups]
-    started, losses = time.time(), []
+    tuning = FineTuning(run, model, params, LEARNING_RATE, HEAD_LEARNING_RATE, total)
     model.train()
-    for step in range(state["step"], total):
+    for step in range(tuning.start, total):
         epoch, at = divmod(step, steps_per_epoch)
-        if at == 0 or step == state["step"]:
+        if at == 0 or step == tuning.start:
             order = list(range(len(examples)))
             random.Random(seed + epoch).shuffle(order)
         batch = [examples[k] for k in order[at * BATCH : (at + 1) * BATCH]]
-        scale = min(1.0, (step + 1) / (WARMUP * total)) * (1.0 - step / total if step >= WARMUP * total else 1.0)
-        for group, lr in zip(optimizer.param_groups, base):
-            group["lr"] = lr * scale
         logits = model(*encode(tokenizer, [(e["text"], e["source"]) for e in batch]))
         loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, torch.tensor([float(e["label"]) for e in batch]))
-        optimizer.zero_grad()
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(list(params.values()), 1.0)
-        optimizer.step()
-        losses.append(loss.item())
-        if (step + 1) % CHECKPOINT_EVERY == 0 or step + 1 == total:
-            save_file({n: p.detach().contiguous() for n, p in params.items()}, str(checkpoint))
-            state_path.write_text(json.dumps({"step": step + 1, "loss": float(np.mean(losses[-CHECKPOINT_EVERY:]))}))
-            print(f"step {step + 1}/{total} loss {np.mean(losses[-CHECKPOINT_EVERY:]):.3f} {time.time() - started:.0f} s", flush=True)
+        tuning.update(step, loss)
     return model
 
 

@@ -102,6 +102,44 @@ def report_logits(model: SentenceLabeller, tokenizer, labelled: list) -> tuple[t
     return model(head_inputs(pooled, where)), where.content
 
 
+class FineTuning:
+    """A resumable fine-tuning run in `run`: AdamW (weight decay 0.01) over the trainable weights, the head's at its
+    own learning rate, WARMUP of the steps warming up then a linear decay, gradient norm 1, and every
+    CHECKPOINT_EVERY steps a safetensors checkpoint of those weights with the step reached. The labeller and the
+    critic (scripts/train_critic.py) train through it; a stopped run resumes from `start`."""
+
+    def __init__(self, run: Path, model: torch.nn.Module, params: dict[str, torch.nn.Parameter], learning_rate: float,
+                 head_learning_rate: float, total: int, device: str = "cpu") -> None:
+        run.mkdir(parents=True, exist_ok=True)
+        self.params, self.total = params, total
+        self.state_path, self.checkpoint = run / "state.json", run / "checkpoint.safetensors"
+        self.start = json.loads(self.state_path.read_text())["step"] if self.state_path.is_file() else 0
+        if self.checkpoint.is_file():
+            model.load_state_dict(load_file(str(self.checkpoint), device=device), strict=False)
+        groups = [{"params": [p for n, p in params.items() if not n.startswith("head.")], "lr": learning_rate},
+                  {"params": [p for n, p in params.items() if n.startswith("head.")], "lr": head_learning_rate}]
+        self.optimizer = torch.optim.AdamW(groups, weight_decay=0.01)
+        self.base = [g["lr"] for g in self.optimizer.param_groups]
+        self.started, self.losses = time.time(), []
+
+    def update(self, step: int, loss: torch.Tensor, label: str = "") -> None:
+        """One optimiser step on `loss` at `step` of the run; a checkpoint (and a progress line) when one is due."""
+        total = self.total
+        scale = min(1.0, (step + 1) / (WARMUP * total)) * (1.0 - step / total if step >= WARMUP * total else 1.0)
+        for group, lr in zip(self.optimizer.param_groups, self.base):
+            group["lr"] = lr * scale
+        self.optimizer.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(list(self.params.values()), 1.0)
+        self.optimizer.step()
+        self.losses.append(loss.item())
+        if (step + 1) % CHECKPOINT_EVERY == 0 or step + 1 == total:
+            recent = float(np.mean(self.losses[-CHECKPOINT_EVERY:]))
+            save_file({n: p.detach().contiguous() for n, p in self.params.items()}, str(self.checkpoint))
+            self.state_path.write_text(json.dumps({"step": step + 1, "loss": recent}))
+            print(f"{label}step {step + 1}/{total} loss {recent:.3f} {time.time() - self.started:.0f} s", flush=True)
+
+
 def train(run: Path, training: list[list], settings: Settings = SETTINGS, device: str = "cpu") -> SentenceLabeller:
     """Fine-tune on `training` (labelled articles); resumes from run/checkpoint.safetensors."""
     torch.manual_seed(settings.seed)
@@ -110,44 +148,23 @@ def train(run: Path, training: list[list], settings: Settings = SETTINGS, device
     params = trainable(model, settings.freeze)
     for name, p in model.named_parameters():
         p.requires_grad = name in params
-    run.mkdir(parents=True, exist_ok=True)
-    state_path, checkpoint = run / "state.json", run / "checkpoint.safetensors"
-    state = json.loads(state_path.read_text()) if state_path.is_file() else {"step": 0}
-    if checkpoint.is_file():
-        model.load_state_dict(load_file(str(checkpoint), device=device), strict=False)
     order = list(range(len(training)))
     total = settings.epochs * len(order)
-    groups = [{"params": [p for n, p in params.items() if not n.startswith("head.")], "lr": settings.learning_rate},
-              {"params": [p for n, p in params.items() if n.startswith("head.")], "lr": HEAD_LEARNING_RATE}]
-    optimizer = torch.optim.AdamW(groups, weight_decay=0.01)
-    base = [g["lr"] for g in optimizer.param_groups]
-    started, losses = time.time(), []
+    tuning = FineTuning(run, model, params, settings.learning_rate, HEAD_LEARNING_RATE, total, device)
     model.train()
-    for step in range(state["step"], total):
+    for step in range(tuning.start, total):
         epoch, at = divmod(step, len(order))
-        if at == 0 or step == state["step"]:
+        if at == 0 or step == tuning.start:
             shuffled = order[:]
             random.Random(settings.seed + epoch).shuffle(shuffled)
         article = training[shuffled[at]]
-        scale = min(1.0, (step + 1) / (WARMUP * total)) * (1.0 - step / total if step >= WARMUP * total else 1.0)
-        for group, lr in zip(optimizer.param_groups, base):
-            group["lr"] = lr * scale
         logits, content = report_logits(model, tokenizer, article)
         targets = [article[k].target for k in content]
         keep = [t for t, target in enumerate(targets) if target is not None]
         if not keep:
             continue
         loss = torch.nn.functional.cross_entropy(logits[keep], torch.tensor([targets[t] for t in keep], device=device))
-        optimizer.zero_grad()
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(list(params.values()), 1.0)
-        optimizer.step()
-        losses.append(loss.item())
-        if (step + 1) % CHECKPOINT_EVERY == 0 or step + 1 == total:
-            save_file({n: p.detach().contiguous() for n, p in params.items()}, str(checkpoint))
-            state_path.write_text(json.dumps({"step": step + 1, "loss": float(np.mean(losses[-CHECKPOINT_EVERY:]))}))
-            print(f"{run.name}: step {step + 1}/{total} loss {np.mean(losses[-CHECKPOINT_EVERY:]):.3f} "
-                  f"{time.time() - started:.0f} s", flush=True)
+        tuning.update(step, loss, f"{run.name}: ")
     model.eval()
     return model
 
