@@ -206,8 +206,7 @@ def quick_score(oofs: list[dict], data: tuple) -> dict:
 
     from train_classifier import sequence_model
 
-    from vnsum.evaluate import label_scores
-    from vnsum.gold import align
+    from vnsum.evaluate import label_pairs, label_scores
     from vnsum.sequence import decode_report
 
     gold_articles, gold, hand_articles, hand = data
@@ -221,8 +220,7 @@ def quick_score(oofs: list[dict], data: tuple) -> dict:
         for article, rows in zip(articles, labelled):
             sentences = tuple(r.sentence for r in rows)
             ours = decode_report(sentences, merged[article.id][1], transitions.tolist(), prior.tolist())
-            for g, j in zip(article.sentences, align(article.sentences, ours)):
-                confusion[(g.label.value, "context" if j is None else ours[j].label.value)] += 1
+            confusion.update(label_pairs(article, ours))
         scores["hand" if on_hand else "gold"] = label_scores(confusion)["macro_f1"]
     return scores
 

@@ -20,9 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from train_classifier import annotated_articles  # noqa: E402
-from vnsum.document import Label  # noqa: E402
-from vnsum.evaluate import label_scores  # noqa: E402
-from vnsum.gold import align  # noqa: E402
+from vnsum.evaluate import label_pairs, label_scores  # noqa: E402
 from vnsum.labellers import default_labeller, labeller_names  # noqa: E402
 from vnsum.segment import segment  # noqa: E402
 
@@ -38,9 +36,7 @@ def main() -> int:
     for name, labeller in zip(labeller_names(), (default_labeller(), default_labeller(extractive=True))):
         confusion: Counter = Counter()
         for article in articles:
-            ours = labeller.label(segment(article.text))
-            for gold, k in zip(article.sentences, align(article.sentences, ours)):
-                confusion[(gold.label.value, ours[k].label.value if k is not None else Label.CONTEXT.value)] += 1
+            confusion.update(label_pairs(article, labeller.label(segment(article.text))))
         scores[name] = label_scores(confusion)
     print(json.dumps({"articles": len(articles), "sentences": sum(len(a.sentences) for a in articles), "scores": scores},
                      indent=1))

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from vnsum.document import LABELS, Label, Sentence
-from vnsum.evaluate import label_scores
+from vnsum.evaluate import label_pairs, label_scores
 from vnsum.gold import GoldArticle, GoldSentence, align, load_gold
 from vnsum.labellers.linear import DIMENSIONS, Classifier, LinearLabeller, sentence_features
 from vnsum.segment import segment
@@ -251,8 +251,7 @@ def cross_validate(articles, per_article, fit_fold, group=None) -> dict:
                 continue
             ours = LinearLabeller(model).label(tuple(example.sentence for example in per_article[k]))
             confusion = confusions[group(article) if group else "all"]
-            for g, j in zip(article.sentences, align(article.sentences, ours)):
-                confusion[(g.label.value, "context" if j is None else ours[j].label.value)] += 1
+            confusion.update(label_pairs(article, ours))
     scores = label_scores(sum(confusions.values(), Counter()))
     if group:
         scores["by_group"] = {name: label_scores(confusion) for name, confusion in sorted(confusions.items())}

@@ -34,8 +34,8 @@ import torch  # noqa: E402
 from safetensors.torch import load_file, save_file  # noqa: E402
 
 from train_classifier import ANNOTATIONS, FOLDS, annotated_articles, labelled_articles, sequence_model  # noqa: E402
-from vnsum.evaluate import label_scores  # noqa: E402
-from vnsum.gold import align, load_gold  # noqa: E402
+from vnsum.evaluate import label_pairs, label_scores  # noqa: E402
+from vnsum.gold import load_gold  # noqa: E402
 from vnsum.labellers.encoder_net import PASSAGE as PASSAGE_PREFIX  # noqa: E402
 from vnsum.labellers.encoder_net import SentenceLabeller, head_inputs, layout, tokenize  # noqa: E402
 from vnsum.labellers.encoder import combine  # noqa: E402
@@ -241,9 +241,9 @@ def score(on_hand: bool, weights: tuple[float, ...] = (0.0, 0.3, 0.5, 0.7, 1.0),
             for article, sentences, encoder, linear, transitions, prior in cases:
                 ours = decode_report(sentences, combine(encoder, linear, w), transitions, prior, bias)
                 groups = ["all"] + ([outlet(article)] if on_hand else [])
-                for g, j in zip(article.sentences, align(article.sentences, ours)):
-                    for group in groups:
-                        confusions.setdefault(group, Counter())[(g.label.value, "context" if j is None else ours[j].label.value)] += 1
+                pairs = label_pairs(article, ours)
+                for group in groups:
+                    confusions.setdefault(group, Counter()).update(pairs)
             results[f"{w}/{bias}"] = {group: label_scores(c) for group, c in confusions.items()}
     return results
 

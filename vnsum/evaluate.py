@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from vnsum.document import SECTIONS, Brief, Label
+from vnsum.document import SECTIONS, Brief, Label, Sentence
 from vnsum.gold import GoldArticle, align
 from vnsum.pipeline import Options, brief
 from vnsum.read import Article
@@ -56,9 +56,7 @@ def evaluate(articles: list[GoldArticle], options: Options = Options()) -> Evalu
     for gold in articles:
         result = brief(Article(source=gold.id, text=gold.text), options)
         engine = dict(result.engine)
-        for g, k in zip(gold.sentences, align(gold.sentences, result.sentences)):
-            predicted = result.sentences[k].label.value if k is not None else Label.CONTEXT.value
-            confusion[(g.label.value, predicted)] += 1
+        confusion.update(label_pairs(gold, result.sentences))
         placed.update(bullet_placements(result, gold))
         for name, _ in SECTIONS:
             candidate = " ".join(b.text for b in result.sections.get(name, ()))
@@ -102,6 +100,14 @@ def evaluate(articles: list[GoldArticle], options: Options = Options()) -> Evalu
         },
     )
 
+
+def label_pairs(gold: GoldArticle, ours: tuple[Sentence, ...]) -> Counter:
+    """(gold label, our label) for each gold sentence, ours the label of the sentence of ours it overlaps most
+    (context where none does): one article's share of a confusion matrix."""
+    pairs: Counter = Counter()
+    for g, k in zip(gold.sentences, align(gold.sentences, ours)):
+        pairs[(g.label.value, ours[k].label.value if k is not None else Label.CONTEXT.value)] += 1
+    return pairs
 
 
 def bullet_placements(result: Brief, gold: GoldArticle) -> Counter:
