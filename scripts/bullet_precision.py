@@ -9,11 +9,12 @@ makes it (selection, trimming, the meeting-report decision), and each bullet is 
 its first source sentence as `vnsum eval` checks it (vnsum.evaluate.bullet_placements). Gold 4-fold and the
 hand-labelled articles' 4-fold cross-validations, as in the card.
 
-    python scripts/bullet_precision.py
+    python scripts/bullet_precision.py [--scan]
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter
@@ -23,14 +24,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from train_classifier import outlet  # noqa: E402
-from train_labeller import out_of_fold  # noqa: E402
+from train_labeller import FOLDS, RUNS, out_of_fold  # noqa: E402
+from vnsum import select  # noqa: E402
 from vnsum.document import SECTIONS  # noqa: E402
-from vnsum.evaluate import bullet_placements  # noqa: E402
+from vnsum.evaluate import bullet_placements, bullet_summary  # noqa: E402
 from vnsum.labellers.encoder import combine  # noqa: E402
 from vnsum.pipeline import Options, extract  # noqa: E402
 from vnsum.read import Article  # noqa: E402
 from vnsum.sequence import decode_report  # noqa: E402
 
+#: The floors --scan tries.
+SCAN_FLOORS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9)
 SHIPPED = json.loads((ROOT / "models" / "labeller-e5" / "vnsum.json").read_text(encoding="utf-8"))
 
 
@@ -47,26 +51,55 @@ class Fixed:
         return self.labelled
 
 
-def precision(on_hand: bool) -> dict:
+def placements(cases, floors: dict | None = None) -> dict[str, Counter]:
+    """Bullet placements (vnsum.evaluate.bullet_placements) of the briefs of `cases` ((group names, gold article,
+    labelled sentences) each), by group, with the sections' confidence floors set to `floors` (else the shipped)."""
     hits: dict[str, Counter] = {}
+    shipped = dict(select.MIN_BULLET_CONFIDENCE)
+    select.MIN_BULLET_CONFIDENCE.update(floors or {})
+    try:
+        for groups, article, labelled in cases:
+            result = extract(Article(article.id, article.text), Options(labeller=Fixed(labelled)))
+            for group in groups:
+                hits.setdefault(group, Counter()).update(bullet_placements(result, article))
+    finally:
+        select.MIN_BULLET_CONFIDENCE.update(shipped)
+    return hits
+
+
+def out_of_fold_cases(on_hand: bool) -> list:
+    """(groups, article, labels) of each cross-validated article, labelled as its fold's models label it."""
+    cases = []
     for article, labelled, encoder, linear, transitions, prior in out_of_fold(on_hand):
         sentences = tuple(example.sentence for example in labelled)
         combined = combine(encoder, linear, SHIPPED["linear_weight"])
         ours = decode_report(sentences, combined, transitions, prior, SHIPPED["context_bias"])
-        result = extract(Article(article.id, article.text), Options(labeller=Fixed(ours)))
-        for group in ["all"] + ([outlet(article)] if on_hand else []):
-            hits.setdefault(group, Counter()).update(bullet_placements(result, article))
+        cases.append((["all"] + ([outlet(article)] if on_hand else []), article, ours))
+    return cases
+
+
+def scan(cases: list, grid: tuple[float, ...] = SCAN_FLOORS) -> dict:
+    """Each section's bullets and precision at each floor (a section's bullets depend on its own floor only)."""
     out = {}
-    for group, counts in hits.items():
-        total = sum(counts.values())
-        out[group] = {"bullets": total, "precision": round(sum(n for (_, right), n in counts.items() if right) / total, 3),
-                      **{name: round(counts[(name, True)] / max(1, counts[(name, True)] + counts[(name, False)]), 3)
-                         for name, _ in SECTIONS}}
+    for floor in grid:
+        counts = placements(cases, {label: floor for label in select.MIN_BULLET_CONFIDENCE})["all"]
+        out[str(floor)] = {name: {"bullets": counts[(name, True)] + counts[(name, False)],
+                                  "precision": round(counts[(name, True)] / max(1, counts[(name, True)] + counts[(name, False)]), 3)}
+                           for name, _ in SECTIONS}
     return out
 
 
 def main() -> int:
-    print(json.dumps({"gold": precision(False), "hand_labelled": precision(True)}, indent=1))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scan", action="store_true", help="each section's bullets and precision at floors 0.3-0.9")
+    args = parser.parse_args()
+    report = {}
+    for name, on_hand in (("gold", False), ("hand_labelled", True)):
+        if not (RUNS / f"{'hcv' if on_hand else 'cv'}{FOLDS - 1}" / "oof.json").is_file():
+            continue
+        cases = out_of_fold_cases(on_hand)
+        report[name] = scan(cases) if args.scan else {g: bullet_summary(c) for g, c in placements(cases).items()}
+    print(json.dumps(report, indent=1))
     return 0
 
 

@@ -4,6 +4,8 @@ models/labeller/heldout_labels.jsonl holds hand labels (offsets and labels, no t
 from the meetings pool, labelled to ../shared/data/GUIDELINES.md after the shipped labellers were trained. No
 training script reads it (training never takes a VietNews test article), so its scores are out of sample by
 construction, unlike the cross-validations of the model cards, whose settings were chosen on the same folds.
+Besides the label scores, each labeller's bullet precision: of the bullets its extractive brief prints (every
+article briefed, as `--force` does), the share whose source sentence the hand labels put in that section.
 
     python scripts/evaluate_labels.py [--data ../shared/data]
 """
@@ -20,9 +22,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from train_classifier import annotated_articles  # noqa: E402
-from vnsum.evaluate import label_pairs, label_scores  # noqa: E402
+from vnsum.evaluate import bullet_placements, bullet_summary, label_pairs, label_scores  # noqa: E402
 from vnsum.labellers import default_labeller, labeller_names  # noqa: E402
-from vnsum.segment import segment  # noqa: E402
+from vnsum.pipeline import Options, extract  # noqa: E402
+from vnsum.read import Article  # noqa: E402
 
 HELDOUT = ROOT / "models" / "labeller" / "heldout_labels.jsonl"
 
@@ -35,9 +38,12 @@ def main() -> int:
     scores = {}
     for name, labeller in zip(labeller_names(), (default_labeller(), default_labeller(extractive=True))):
         confusion: Counter = Counter()
+        placed: Counter = Counter()
         for article in articles:
-            confusion.update(label_pairs(article, labeller.label(segment(article.text))))
-        scores[name] = label_scores(confusion)
+            result = extract(Article(article.id, article.text), Options(labeller=labeller, force=True))
+            confusion.update(label_pairs(article, result.sentences))
+            placed.update(bullet_placements(result, article))
+        scores[name] = {**label_scores(confusion), "bullets": bullet_summary(placed)}
     print(json.dumps({"articles": len(articles), "sentences": sum(len(a.sentences) for a in articles), "scores": scores},
                      indent=1))
     return 0

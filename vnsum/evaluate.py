@@ -95,7 +95,7 @@ def evaluate(articles: list[GoldArticle], options: Options = Options()) -> Evalu
             "fallbacks": dict(fallbacks.most_common()),
             "median_syllables": sorted(lengths)[len(lengths) // 2] if lengths else 0,
             # the share of printed bullets whose (first) source sentence the gold labels with the bullet's section
-            "precision": round(sum(n for (_, right), n in placed.items() if right) / max(1, sum(placed.values())), 3),
+            "precision": bullet_summary(placed)["precision"],
             "not_deletions": not_deletions,
         },
     )
@@ -120,6 +120,14 @@ def bullet_placements(result: Brief, gold: GoldArticle) -> Counter:
             g = back[bullet.sources[0]]
             placed[(name, g is not None and gold.sentences[g].label is label)] += 1
     return placed
+
+
+def bullet_summary(placed: Counter) -> dict:
+    """Bullets counted by bullet_placements -> how many, the share under the right heading, and each section's."""
+    total = sum(placed.values())
+    right = {name: placed[(name, True)] for name, _ in SECTIONS}
+    return {"bullets": total, "precision": round(sum(right.values()) / max(1, total), 3),
+            **{name: round(right[name] / max(1, right[name] + placed[(name, False)]), 3) for name, _ in SECTIONS}}
 
 
 def label_scores(confusion: Counter) -> dict:

@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 
-from vnsum.document import SECTIONS, Bullet, Kind, Sentence
+from vnsum.document import SECTIONS, Bullet, Kind, Label, Sentence
 from vnsum.lexicon.cues import CONNECTIVES, CONTRAST
 from vnsum.lexicon.guard import CUT_BEFORE, LIST_OPENERS, REPORTING_VERBS, SPEECH_ONLY_ENDS, UNFINISHED_ENDS
 
@@ -26,9 +26,14 @@ MIN_CUT_SYLLABLES = 14
 LONG_BULLET_SYLLABLES = 72
 #: Jaccard overlap of syllable bigrams above which two sentences say the same thing.
 DUPLICATE_OVERLAP = 0.45
-#: A sentence whose label the labeller gives less probability than this is not printed as a bullet: a bullet
-#: under the wrong heading misleads more than a missing one (scripts/bullet_precision.py).
-MIN_BULLET_CONFIDENCE = 0.6
+#: A sentence whose label the labeller gives less probability than its section's floor is not printed as a bullet:
+#: a bullet under the wrong heading misleads more than a missing one. Chosen per section on the labeller's
+#: cross-validation (scripts/bullet_precision.py --scan).
+MIN_BULLET_CONFIDENCE: dict[Label, float] = {
+    Label.ACHIEVEMENT: 0.6,
+    Label.LIMITATION: 0.6,
+    Label.DIRECTIVE: 0.6,
+}
 
 _TOKEN = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d")
@@ -46,7 +51,7 @@ def select_bullets(sentences: tuple[Sentence, ...], max_bullets: int = DEFAULT_M
     sections: dict[str, tuple[Bullet, ...]] = {}
     for name, label in SECTIONS:
         candidates = [s for s in sentences
-                      if s.label is label and s.kind is Kind.BODY and s.confidence >= MIN_BULLET_CONFIDENCE]
+                      if s.label is label and s.kind is Kind.BODY and s.confidence >= MIN_BULLET_CONFIDENCE[label]]
         sections[name] = _pick(candidates, max_bullets)
     return sections
 
