@@ -3,7 +3,10 @@ DIR` for a rewriter's, as bench/judged_bullets_model.jsonl was drawn), of pool a
 hand-labelled ones, from several papers, until 150 bullets. Writes, for the judges, each bullet with its source
 sentences and the article's title (to a folder outside the repo: corpus text never enters it).
 
-    python bench/judge_set.py OUT_DIR [--bullets 150] [--model models/vnsum-t5]
+    python bench/judge_set.py OUT_DIR [--bullets 150] [--model models/vnsum-t5] [--same-as bench/judged_bullets.jsonl]
+
+A re-judgement briefs the same articles as an earlier set (`--same-as`): a fresh drawing would differ as soon as
+more articles are hand-labelled, since labelled articles are never drawn.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ def main() -> int:
     parser.add_argument("--bullets", type=int, default=150)
     parser.add_argument("--model", default=None,
                         help="the rewriter whose bullets are judged (as `vnsum brief --model`; default: the default brief's)")
+    parser.add_argument("--same-as", type=Path, help="brief the articles of this judged set, in its order, instead of drawing")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "scripts"))
     from train_classifier import pool_text
@@ -37,16 +41,23 @@ def main() -> int:
     from vnsum.read import Article, normalise
 
     labelled = {json.loads(line)["id"] for line in (ROOT / "models" / "labeller" / "annotations.jsonl").open(encoding="utf-8")}
+    same = list(dict.fromkeys(json.loads(line)["id"] for line in args.same_as.open(encoding="utf-8"))) if args.same_as else []
     by_source: dict[str, list[dict]] = {}
+    by_id: dict[str, dict] = {}
     with gzip.open(POOL, "rt", encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
+            if record["id"] in same:
+                by_id[record["id"]] = record
             if record.get("in_gold") or record["id"] in labelled or record["tier"] != "A":
                 continue
             by_source.setdefault(record["id"].split("-")[0], []).append(record)
-    rng = random.Random(SEED)
-    picked = [r for source, count in MIX for r in rng.sample(by_source.get(source, []), min(count, len(by_source.get(source, []))))]
-    rng.shuffle(picked)
+    if same:
+        picked = [by_id[i] for i in same]
+    else:
+        rng = random.Random(SEED)
+        picked = [r for source, count in MIX for r in rng.sample(by_source.get(source, []), min(count, len(by_source.get(source, []))))]
+        rng.shuffle(picked)
     options = load(Settings(model=args.model, strict_model=args.model is not None)).options
     rows = []
     for record in picked:

@@ -7,7 +7,10 @@ construction, unlike the cross-validations of the model cards, whose settings we
 Besides the label scores, each labeller's bullet precision: of the bullets its extractive brief prints (every
 article briefed, as `--force` does), the share whose source sentence the hand labels put in that section.
 
-    python scripts/evaluate_labels.py [--data ../shared/data]
+    python scripts/evaluate_labels.py [--data ../shared/data] [--labels models/labeller/annotations_next.jsonl]
+
+`--labels` scores another hand-labelled set instead, such as annotations_next.jsonl (labelled for the next retrain,
+so out of sample for the labellers shipped until then).
 """
 
 from __future__ import annotations
@@ -33,8 +36,9 @@ HELDOUT = ROOT / "models" / "labeller" / "heldout_labels.jsonl"
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--labels", type=Path, default=HELDOUT, help="hand labels to score against (default: the held-out set)")
     args = parser.parse_args()
-    articles = annotated_articles(args.data / "meetings_pool.jsonl.gz", HELDOUT)
+    articles = annotated_articles(args.data / "meetings_pool.jsonl.gz", args.labels)
     scores = {}
     for name, labeller in zip(labeller_names(), (default_labeller(), default_labeller(extractive=True))):
         confusion: Counter = Counter()
