@@ -41,7 +41,7 @@ $(REWRITER_CT2): $(STAMP) models/vnsum-t5/model.safetensors scripts/export_rewri
 encoder: $(STAMP)
 	$(BIN)/python scripts/build_encoder.py --out build/encoder
 
-# Rebuild models/labeller-e5/ (enc/1): fine-tune the encoder on 2 cores: 4-fold CV on the gold and on the hand-labelled
+# Rebuild models/labeller-e5/ (enc/2): fine-tune the encoder on 2 cores: 4-fold CV on the gold and on the hand-labelled
 # articles (8 runs of about 8 minutes, each resumable from build/labeller-enc/), the final model (9 minutes), the
 # scores, and the export (vocabulary pruned, float16). Takes about 1 h 30 on 2 cores.
 train-labeller: encoder

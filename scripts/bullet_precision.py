@@ -25,8 +25,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from train_classifier import outlet  # noqa: E402
 from train_labeller import FOLDS, RUNS, out_of_fold  # noqa: E402
-from vnsum import select  # noqa: E402
-from vnsum.document import SECTIONS  # noqa: E402
+from vnsum.document import SECTIONS, Label  # noqa: E402
 from vnsum.evaluate import bullet_placements, bullet_summary  # noqa: E402
 from vnsum.labellers.encoder import combine  # noqa: E402
 from vnsum.pipeline import Options, extract  # noqa: E402
@@ -36,34 +35,30 @@ from vnsum.sequence import decode_report  # noqa: E402
 #: The floors --scan tries.
 SCAN_FLOORS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9)
 SHIPPED = json.loads((ROOT / "models" / "labeller-e5" / "vnsum.json").read_text(encoding="utf-8"))
+SHIPPED_FLOORS = {Label(label): floor for label, floor in SHIPPED["bullet_floors"].items()}
 
 
 class Fixed:
-    """A labeller that returns labels decided beforehand (the out-of-fold ones)."""
+    """A labeller that returns labels decided beforehand (the out-of-fold ones), with the given bullet floors."""
 
     name = "out-of-fold"
 
-    def __init__(self, labelled) -> None:
-        self.labelled = labelled
+    def __init__(self, labelled, floors: dict[Label, float]) -> None:
+        self.labelled, self.floors = labelled, floors
 
     def label(self, sentences):
         assert [s.text for s in sentences] == [s.text for s in self.labelled]
         return self.labelled
 
 
-def placements(cases, floors: dict | None = None) -> dict[str, Counter]:
+def placements(cases, floors: dict[Label, float] = SHIPPED_FLOORS) -> dict[str, Counter]:
     """Bullet placements (vnsum.evaluate.bullet_placements) of the briefs of `cases` ((group names, gold article,
-    labelled sentences) each), by group, with the sections' confidence floors set to `floors` (else the shipped)."""
+    labelled sentences) each), by group, with the sections' bullet floors `floors` (else the shipped model's)."""
     hits: dict[str, Counter] = {}
-    shipped = dict(select.MIN_BULLET_CONFIDENCE)
-    select.MIN_BULLET_CONFIDENCE.update(floors or {})
-    try:
-        for groups, article, labelled in cases:
-            result = extract(Article(article.id, article.text), Options(labeller=Fixed(labelled)))
-            for group in groups:
-                hits.setdefault(group, Counter()).update(bullet_placements(result, article))
-    finally:
-        select.MIN_BULLET_CONFIDENCE.update(shipped)
+    for groups, article, labelled in cases:
+        result = extract(Article(article.id, article.text), Options(labeller=Fixed(labelled, floors)))
+        for group in groups:
+            hits.setdefault(group, Counter()).update(bullet_placements(result, article))
     return hits
 
 
@@ -82,7 +77,7 @@ def scan(cases: list, grid: tuple[float, ...] = SCAN_FLOORS) -> dict:
     """Each section's bullets and precision at each floor (a section's bullets depend on its own floor only)."""
     out = {}
     for floor in grid:
-        counts = placements(cases, {label: floor for label in select.MIN_BULLET_CONFIDENCE})["all"]
+        counts = placements(cases, {label: floor for label in SHIPPED_FLOORS})["all"]
         out[str(floor)] = {name: {"bullets": counts[(name, True)] + counts[(name, False)],
                                   "precision": round(counts[(name, True)] / max(1, counts[(name, True)] + counts[(name, False)]), 3)}
                            for name, _ in SECTIONS}

@@ -121,6 +121,7 @@ class _FromGold:
     sections (1: achievement -> limitation -> directive -> achievement)."""
 
     name = "from-gold"
+    floors = None
 
     def __init__(self, article, shift: int = 0) -> None:
         self.article, self.shift = article, shift

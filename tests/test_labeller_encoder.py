@@ -1,4 +1,4 @@
-"""The shipped encoder labeller (models/labeller-e5, `enc/1`): what the default brief labels with."""
+"""The shipped encoder labeller (models/labeller-e5, `enc/2`): what the default brief labels with."""
 
 from __future__ import annotations
 
@@ -70,7 +70,8 @@ def test_the_onnx_export_labels_as_torch_does(exported):
 def test_default_brief_and_digest_import_neither_torch_nor_transformers():
     result = run_torch_free(["brief", SEED, "-f", "json"], ["digest", SEED, "-f", "json"])
     assert b"CLEAN" in result.stderr, result.stderr[-2000:]
-    assert b'"labeller": "enc/1"' in result.stdout
+    name = json.loads((MODEL_DIR / "vnsum.json").read_text(encoding="utf-8"))["name"]
+    assert f'"labeller": "{name}"'.encode() in result.stdout
 
 
 def test_the_seed_is_labelled_as_a_reader_would(labeller):

@@ -58,3 +58,53 @@ def test_path_is_the_exhaustive_best(length):
 
     best = max(itertools.product(range(3), repeat=length), key=total)
     assert viterbi(emissions, same, transitions) == list(best)
+
+
+SEED_LIMITATION = ("Tuy nhiên, bên cạnh những kết quả tích cực đã đạt được, công tác thông tin đối ngoại còn một số hạn "
+                   "chế cần nhanh chóng khắc phục trong thời gian tới như nâng cao hơn nữa hiệu quả đấu tranh.")
+
+
+def test_a_sentence_the_guidelines_read_one_way_takes_that_label_whatever_the_model_says():
+    from vnsum.document import LABELS, Label
+    from vnsum.segment import segment
+    from vnsum.sequence import HARD_CASE_PROBABILITY, decode_report
+
+    sentences = segment("Hội nghị sơ kết.\n\n" + SEED_LIMITATION + "\n\nĐề nghị các bộ tăng cường phối hợp trong thời gian tới.")
+    content = [s for s in sentences if s.is_content]
+    directive = [0.01, 0.02, 0.95, 0.02]  # what the trained models say of the seed's sentence
+    flat = [[0.0] * 4 for _ in range(4)]
+    labelled = decode_report(sentences, [directive] * len(content), (flat, flat), [math.log(0.25)] * 4, 0.0)
+    by_text = {s.text: s for s in labelled}
+    assert by_text[SEED_LIMITATION].label is Label.LIMITATION
+    assert by_text[SEED_LIMITATION].confidence == HARD_CASE_PROBABILITY
+    assert by_text["Đề nghị các bộ tăng cường phối hợp trong thời gian tới."].label is LABELS[2]
+
+
+def test_no_hand_label_contradicts_a_hard_case():
+    """Every hand-labelled sentence a row of lexicon/hard_cases.py matches is labelled with that row's label or is
+    context (where a reader saw no section at all): the table holds only readings the labels agree with."""
+    import re
+    import sys
+
+    from conftest import ROOT, SHARED_DATA
+
+    from vnsum.gold import load_gold
+    from vnsum.lexicon.hard_cases import HARD_CASES
+
+    if not (SHARED_DATA / "meetings_pool.jsonl.gz").is_file():
+        pytest.skip("../shared/data is not present")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_classifier import annotated_articles
+
+    articles = load_gold([SHARED_DATA / "gold"])
+    for name in ("annotations.jsonl", "heldout_labels.jsonl", "annotations_next.jsonl"):
+        articles += annotated_articles(SHARED_DATA / "meetings_pool.jsonl.gz", ROOT / "models" / "labeller" / name)
+    matched = 0
+    for label, pattern in HARD_CASES:
+        compiled = re.compile(pattern)
+        for article in articles:
+            for sentence in article.sentences:
+                if compiled.search(sentence.text.lower()):
+                    matched += 1
+                    assert sentence.label.value in (label, "context"), (article.id, sentence.text)
+    assert matched >= 2

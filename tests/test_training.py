@@ -119,8 +119,9 @@ def test_held_out_labels_are_test_articles_no_training_reads():
 
 
 def test_labels_for_the_next_training_are_training_articles_not_yet_in_training():
-    """models/labeller/annotations_next.jsonl: hand labels kept for the next retrain (not read by any script yet),
-    in annotations.jsonl's format; never a VietNews test article, none already labelled elsewhere."""
+    """models/labeller/annotations_next.jsonl: hand labels kept for the next retrain (read only by
+    scripts/evaluate_labels.py --labels, as a test of a labeller that never trained on them), in annotations.jsonl's
+    format; never a VietNews test article, none already labelled elsewhere."""
     pending = [json.loads(line) for line in (ROOT / "models" / "labeller" / "annotations_next.jsonl").read_text(encoding="utf-8").splitlines()]
     elsewhere = {json.loads(line)["id"] for name in ("annotations.jsonl", "heldout_labels.jsonl")
                  for line in (ROOT / "models" / "labeller" / name).read_text(encoding="utf-8").splitlines()}

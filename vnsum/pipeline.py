@@ -50,7 +50,7 @@ def extract(article: Article, options: Options = Options()) -> Brief:
     labelled = labeller.label(sentences)
     meta = read_meta(labelled)
     meeting = decide(labelled, meta)
-    sections = select_bullets(labelled, options.max_bullets)
+    sections = select_bullets(labelled, options.max_bullets, labeller.floors)
     if not meeting.is_report:
         if not options.force:
             sections = {name: () for name in sections}

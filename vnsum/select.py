@@ -27,8 +27,9 @@ LONG_BULLET_SYLLABLES = 72
 #: Jaccard overlap of syllable bigrams above which two sentences say the same thing.
 DUPLICATE_OVERLAP = 0.45
 #: A sentence whose label the labeller gives less probability than its section's floor is not printed as a bullet:
-#: a bullet under the wrong heading misleads more than a missing one. Chosen per section on the labeller's
-#: cross-validation (scripts/bullet_precision.py --scan).
+#: a bullet under the wrong heading misleads more than a missing one. A labeller may bring its own floors, chosen on
+#: its cross-validation (`bullet_floors` in models/labeller-e5/vnsum.json, scripts/bullet_precision.py --scan);
+#: these are the others'.
 MIN_BULLET_CONFIDENCE: dict[Label, float] = {
     Label.ACHIEVEMENT: 0.6,
     Label.LIMITATION: 0.6,
@@ -46,12 +47,15 @@ _LIST_OPENERS = tuple(opener.split() for opener in LIST_OPENERS)
 _NEEDS_OBJECT = tuple(verb.split() for verb in REPORTING_VERBS + SPEECH_ONLY_ENDS) + (["trong", "đó"],)
 
 
-def select_bullets(sentences: tuple[Sentence, ...], max_bullets: int = DEFAULT_MAX_BULLETS) -> dict[str, tuple[Bullet, ...]]:
-    """Up to `max_bullets` bullets for each section, best first."""
+def select_bullets(sentences: tuple[Sentence, ...], max_bullets: int = DEFAULT_MAX_BULLETS,
+                   floors: dict[Label, float] | None = None) -> dict[str, tuple[Bullet, ...]]:
+    """Up to `max_bullets` bullets for each section, best first, of sentences whose label has at least its section's
+    floor of probability (`floors`, else MIN_BULLET_CONFIDENCE)."""
+    floors = floors or MIN_BULLET_CONFIDENCE
     sections: dict[str, tuple[Bullet, ...]] = {}
     for name, label in SECTIONS:
         candidates = [s for s in sentences
-                      if s.label is label and s.kind is Kind.BODY and s.confidence >= MIN_BULLET_CONFIDENCE[label]]
+                      if s.label is label and s.kind is Kind.BODY and s.confidence >= floors[label]]
         sections[name] = _pick(candidates, max_bullets)
     return sections
 

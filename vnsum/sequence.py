@@ -10,9 +10,15 @@ four labels, and the work grows linearly with the number of sentences (16 sums e
 from __future__ import annotations
 
 import math
+import re
 from typing import Sequence
 
 from vnsum.document import LABELS, Label, Sentence
+from vnsum.lexicon.hard_cases import HARD_CASES
+
+_HARD_CASES = tuple((LABELS.index(Label(label)), re.compile(pattern)) for label, pattern in HARD_CASES)
+#: The probability a sentence that the guidelines read one fixed way (lexicon/hard_cases.py) gives that label.
+HARD_CASE_PROBABILITY = 0.9
 
 
 def viterbi(
@@ -60,9 +66,11 @@ def decode_report(
 
     The probabilities divided by the classifier's training prior (a posterior over a prior is a likelihood, up
     to a constant) are the emissions; captions, bylines and the like stay context and out of the chain. The
-    confidence of a label is the classifier's own probability of it.
+    confidence of a label is the classifier's own probability of it, except for the few sentences the guidelines
+    read one fixed way (lexicon/hard_cases.py), which take that label with HARD_CASE_PROBABILITY.
     """
     content = [k for k, sentence in enumerate(sentences) if sentence.is_content]
+    probabilities = [_hard_case(sentences[k].text) or probs for k, probs in zip(content, probabilities)]
     bias = [0.0] * (len(LABELS) - 1) + [context_bias]
     emissions = [[math.log(max(p, 1e-12)) - q + b for p, q, b in zip(probs, prior, bias)] for probs in probabilities]
     same_paragraph = [t > 0 and sentences[k].paragraph == sentences[content[t - 1]].paragraph for t, k in enumerate(content)]
@@ -75,3 +83,13 @@ def decode_report(
         else:
             out.append(sentence.labelled(Label.CONTEXT, 1.0))
     return tuple(out)
+
+
+def _hard_case(text: str) -> list[float] | None:
+    """The probabilities of a sentence that the guidelines read one fixed way, else None."""
+    lowered = text.lower()
+    for index, pattern in _HARD_CASES:
+        if pattern.search(lowered):
+            rest = (1 - HARD_CASE_PROBABILITY) / (len(LABELS) - 1)
+            return [HARD_CASE_PROBABILITY if k == index else rest for k in range(len(LABELS))]
+    return None

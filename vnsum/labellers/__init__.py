@@ -1,7 +1,7 @@
 """Sentence labellers: each sentence of a report -> achievement / limitation / directive / context.
 
 One interface, one module a labeller:
-- `encoder.py` (`enc/1`): e5 fine-tuned on the gold and hand labels; needs torch; the default brief's.
+- `encoder.py` (`enc/2`): e5 fine-tuned on the gold and hand labels; needs torch; the default brief's.
 - `linear.py` (`logreg/6`, distilled from the encoder, and `logreg/5`): logistic regression over hashed features;
   pure Python; `--extractive`'s (logreg/6), and the encoder's linear half (logreg/5).
 - `cues.py` (`cue/1`): cue-word rules; no model file; the fallback of both.
@@ -15,13 +15,16 @@ import os
 from functools import lru_cache
 from typing import Protocol
 
-from vnsum.document import Sentence
+from vnsum.document import Label, Sentence
 
 
 class Labeller(Protocol):
     name: str
     #: whether it can be copied into worker processes (pure Python) or must run where it was loaded
     portable: bool
+    #: the least probability of its label a sentence needs to be printed as a bullet, by section, chosen on this
+    #: labeller's cross-validation; None: vnsum.select's defaults
+    floors: dict[Label, float] | None
 
     def label(self, sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
         """The same sentences, each with a label and a confidence (0-1)."""

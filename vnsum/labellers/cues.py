@@ -66,6 +66,7 @@ class CueLabeller:
 
     name = NAME
     portable = True
+    floors = None
 
     def label(self, sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
         return label_with_cues(sentences)

@@ -1,4 +1,4 @@
-"""The encoder labeller (`enc/1`): multilingual-e5-small fine-tuned on the gold and hand labels, beside the
+"""The encoder labeller (`enc/2`): multilingual-e5-small fine-tuned on the gold and hand labels, beside the
 linear model.
 
 Each content sentence is read alone by the encoder, a linear head reads it beside its neighbours, the title and
@@ -18,7 +18,7 @@ import math
 import os
 from pathlib import Path
 
-from vnsum.document import Sentence
+from vnsum.document import Label, Sentence
 from vnsum.labellers.encoder_inputs import head_rows, layout, token_ids
 from vnsum.labellers.linear import MODEL_PATH as LINEAR_MODEL
 from vnsum.labellers.linear import load as load_linear
@@ -76,6 +76,8 @@ class EncoderLabeller:
         self.context_bias = settings.get("context_bias", CONTEXT_BIAS)
         self.linear_weight = settings.get("linear_weight", 0.0)
         self.linear = load_linear(LINEAR_MODEL) if self.linear_weight else None
+        floors = settings.get("bullet_floors")
+        self.floors = {Label(label): floor for label, floor in floors.items()} if floors else None
 
     def _load_onnx(self, directory: Path, threads: int) -> None:
         import numpy as np

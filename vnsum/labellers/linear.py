@@ -77,6 +77,7 @@ class LinearLabeller:
     """The labeller interface (vnsum.labellers.Labeller) over a Classifier."""
 
     portable = True
+    floors = None
 
     def __init__(self, model: Classifier) -> None:
         self.model = model
