@@ -5,8 +5,9 @@ sentences and the article's title (to a folder outside the repo: corpus text nev
 
     python bench/judge_set.py OUT_DIR [--bullets 150] [--model models/vnsum-t5] [--same-as bench/judged_bullets.jsonl]
 
-A re-judgement briefs the same articles as an earlier set (`--same-as`): a fresh drawing would differ as soon as
-more articles are hand-labelled, since labelled articles are never drawn.
+A re-judgement briefs the same articles as an earlier set (`--same-as`), then freshly drawn ones while it is short
+of bullets: a fresh drawing would differ as soon as more articles are hand-labelled, since labelled articles are
+never drawn.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def main() -> int:
     parser.add_argument("--bullets", type=int, default=150)
     parser.add_argument("--model", default=None,
                         help="the rewriter whose bullets are judged (as `vnsum brief --model`; default: the default brief's)")
-    parser.add_argument("--same-as", type=Path, help="brief the articles of this judged set, in its order, instead of drawing")
+    parser.add_argument("--same-as", type=Path, help="brief the articles of this judged set first, in its order")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "scripts"))
     from train_classifier import pool_text
@@ -52,12 +53,11 @@ def main() -> int:
             if record.get("in_gold") or record["id"] in labelled or record["tier"] != "A":
                 continue
             by_source.setdefault(record["id"].split("-")[0], []).append(record)
-    if same:
-        picked = [by_id[i] for i in same]
-    else:
-        rng = random.Random(SEED)
-        picked = [r for source, count in MIX for r in rng.sample(by_source.get(source, []), min(count, len(by_source.get(source, []))))]
-        rng.shuffle(picked)
+    rng = random.Random(SEED)
+    picked = [r for source, count in MIX for r in rng.sample(by_source.get(source, []), min(count, len(by_source.get(source, []))))]
+    rng.shuffle(picked)
+    if same:  # the earlier set's articles first, then fresh ones while bullets are short
+        picked = [by_id[i] for i in same] + [r for r in picked if r["id"] not in by_id]
     options = load(Settings(model=args.model, strict_model=args.model is not None)).options
     rows = []
     for record in picked:
