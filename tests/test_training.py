@@ -132,6 +132,18 @@ def test_labels_for_the_next_training_are_training_articles_not_yet_in_training(
                    for start, end, label in record["sentences"])
 
 
+def test_second_labels_are_offsets_of_gold_or_next_articles():
+    """models/labeller/second_labels_*.jsonl (scripts/label_agreement.py): offsets and labels only, of articles that
+    have first labels (gold ones, or those of annotations_next.jsonl)."""
+    following = {json.loads(line)["id"] for line in (ROOT / "models" / "labeller" / "annotations_next.jsonl").read_text(encoding="utf-8").splitlines()}
+    for name, ids in (("second_labels_gold.jsonl", None), ("second_labels_next.jsonl", following)):
+        records = [json.loads(line) for line in (ROOT / "models" / "labeller" / name).read_text(encoding="utf-8").splitlines()]
+        assert records and all(set(r) == {"id", "sentences"} for r in records)
+        assert all(r["id"] in ids for r in records) if ids else all(r["id"].startswith("baomoi-") for r in records)
+        assert all(start < end and label in {"achievement", "limitation", "directive", "context"}
+                   for r in records for start, end, label in r["sentences"])
+
+
 def test_hand_labels_align_with_their_pool_articles_none_of_them_gold():
     pool = SHARED_DATA / "meetings_pool.jsonl.gz"
     if not pool.is_file():
