@@ -43,12 +43,13 @@ def main() -> int:
 
     labelled = {json.loads(line)["id"] for line in (ROOT / "models" / "labeller" / "annotations.jsonl").open(encoding="utf-8")}
     same = list(dict.fromkeys(json.loads(line)["id"] for line in args.same_as.open(encoding="utf-8"))) if args.same_as else []
+    wanted = set(same)
     by_source: dict[str, list[dict]] = {}
     by_id: dict[str, dict] = {}
     with gzip.open(POOL, "rt", encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
-            if record["id"] in same:
+            if record["id"] in wanted:
                 by_id[record["id"]] = record
             if record.get("in_gold") or record["id"] in labelled or record["tier"] != "A":
                 continue

@@ -78,8 +78,8 @@ def scan(cases: list, grid: tuple[float, ...] = SCAN_FLOORS) -> dict:
     out = {}
     for floor in grid:
         counts = placements(cases, {label: floor for label in SHIPPED_FLOORS})["all"]
-        out[str(floor)] = {name: {"bullets": counts[(name, True)] + counts[(name, False)],
-                                  "precision": round(counts[(name, True)] / max(1, counts[(name, True)] + counts[(name, False)]), 3)}
+        summary = bullet_summary(counts)
+        out[str(floor)] = {name: {"bullets": counts[(name, True)] + counts[(name, False)], "precision": summary[name]}
                            for name, _ in SECTIONS}
     return out
 

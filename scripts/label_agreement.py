@@ -32,13 +32,13 @@ SECOND = {"gold": LABELS / "second_labels_gold.jsonl", "next": LABELS / "second_
 def agreement(first: dict, second_file: Path) -> dict:
     """Macro F1 of the second labels against the first (article id -> GoldArticle)."""
     confusion: Counter = Counter()
-    for line in second_file.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
+    records = [json.loads(line) for line in second_file.read_text(encoding="utf-8").splitlines()]
+    for record in records:
         article = first[record["id"]]
         second = tuple(GoldSentence(a, b, article.text[a:b], Label(label)) for a, b, label in record["sentences"])
         confusion.update(label_pairs(article, second))
     scores = label_scores(confusion)
-    return {"articles": len(second_file.read_text(encoding="utf-8").splitlines()), "macro_f1": scores["macro_f1"],
+    return {"articles": len(records), "macro_f1": scores["macro_f1"],
             **{label: scores[label]["f1"] for label in ("achievement", "limitation", "directive")}}
 
 
