@@ -16,14 +16,17 @@ from vnsum.lexicon.meta import (
     DATE,
     DATE_RANGE,
     DAY_MONTH_YEAR,
+    EVENT_ASIDES,
     EVENT_CONTINUATIONS,
     EVENT_LIST_BREAKS,
     EVENT_PURPOSE_VERBS,
     EVENT_LIST_CLOSERS,
     EVENT_NOUNS,
     EVENT_STOPS,
+    EVENT_VENUES,
     HONORIFICS,
     ORGANISER_CUE,
+    PLACE_LIST_NOUNS,
     PLACES,
     RELATIVE_DATE,
     RELATIVE_DAYS,
@@ -39,12 +42,17 @@ LEAD_SENTENCES = 8
 DATELINE_MAX_WORDS = 8
 MAX_CHAIRS = 4
 
-_EVENT_RE = re.compile(rf"(?<!\w)(?:{EVENT_NOUNS})(?!\w)", re.IGNORECASE)
+_EVENT_RE = re.compile("".join(f"(?<!{venue} )" for venue in EVENT_VENUES) + rf"(?<!\w)(?:{EVENT_NOUNS})(?!\w)",
+                       re.IGNORECASE)
 _EVENT_STOP_RE = re.compile(EVENT_STOPS, re.IGNORECASE)
 _CONTINUATION_RE = re.compile(rf"^(?:{EVENT_CONTINUATIONS})(?!\w)", re.IGNORECASE)
 _PURPOSE_RE = re.compile(rf"\s+(?:{EVENT_PURPOSE_VERBS})$", re.IGNORECASE)
 _LIST_CLOSER_RE = re.compile(rf"\s(?:{EVENT_LIST_CLOSERS})\s")
 _LIST_BREAK_RE = re.compile(rf"^(?:{EVENT_LIST_BREAKS})(?!\w)", re.IGNORECASE)
+_ASIDE_RE = re.compile(rf"(?<!\w)(?:{EVENT_ASIDES})\s+$", re.IGNORECASE)
+_PLACE_NAMES_RE = re.compile(rf"(?<!\w)(?:{PLACE_LIST_NOUNS})((?:\s+\S+){{1,3}})$")
+#: An abbreviation in brackets inside a name: "Luật Đấu giá tài sản (ĐGTS) khu vực phía Bắc".
+_ABBREVIATION_RE = re.compile(r"\([A-ZĐ][A-ZĐ0-9&\-]{1,11}\)")
 #: Words at most in a list item an event name runs on through, and in a short item (two of which make a list).
 LIST_ITEM_WORDS = 8
 SHORT_ITEM_WORDS = 2
@@ -90,14 +98,19 @@ def read_meta(sentences: tuple[Sentence, ...]) -> Meta:
 
 
 def _event(lead: list[Sentence]) -> str | None:
+    """The first name of four words or more, else the longest of three, among the lead's mentions of a meeting;
+    mentions of another meeting than the report's (EVENT_ASIDES: "trước kỳ họp thứ 3") count only when the lead
+    mentions no other."""
+    mentions = [(bool(_ASIDE_RE.search(sentence.text, 0, match.start())), sentence.text, match)
+                for sentence in lead for match in _EVENT_RE.finditer(sentence.text)]
+    own = [mention for mention in mentions if not mention[0]] or mentions
     best: str | None = None
-    for sentence in lead:
-        for match in _EVENT_RE.finditer(sentence.text):
-            name = _cut_event(sentence.text, match.start(), match.end())
-            if len(name.split()) >= 4:
-                return name
-            if best is None or len(name) > len(best):
-                best = name
+    for _, text, match in own:
+        name = _cut_event(text, match.start(), match.end())
+        if len(name.split()) >= 4:
+            return name
+        if best is None or len(name) > len(best):
+            best = name
     return best if best and len(best.split()) >= 3 else None
 
 
@@ -113,6 +126,8 @@ def _cut_event(text: str, start: int, noun_end: int) -> str:
         elif stop.group() in _OPENING_QUOTES and len(rest[at : stop.start()].split()) <= 1 and (
                 close := _closing_quote(rest, stop.end())) > 0:  # hội nghị "Bảo vệ các cá thể rùa ..."
             at = close
+        elif abbreviation := _ABBREVIATION_RE.match(rest, stop.start()):
+            at = abbreviation.end()
         else:
             break
         stop = _EVENT_STOP_RE.search(rest, at)
@@ -121,7 +136,7 @@ def _cut_event(text: str, start: int, noun_end: int) -> str:
     kept = [pieces[0]]
     while len(kept) < len(pieces):
         piece = pieces[len(kept)]
-        if _CONTINUATION_RE.match(piece):
+        if _CONTINUATION_RE.match(piece) or _lists_places(kept[-1], piece):
             kept.append(piece)
             continue
         closing = _list_end(pieces, len(kept))
@@ -141,6 +156,15 @@ def _pieces(text: str) -> list[str]:
         else:
             pieces.append(piece)
     return pieces
+
+
+def _lists_places(previous: str, piece: str) -> bool:
+    """Whether `piece` names another place of the kind `previous` ends with ("quận Ba Đình, Tây Hồ"): it opens
+    with a capitalised word that is no title or clause, after an administrative noun and a capitalised name."""
+    named = _PLACE_NAMES_RE.search(previous)
+    first = piece.split()[0] if piece.split() else ""
+    return bool(named and all(_capitalised(word) for word in named.group(1).split()) and _capitalised(first)
+                and not _TITLE_RE.match(piece) and not _LIST_BREAK_RE.match(piece))
 
 
 def _list_end(pieces: list[str], first: int) -> int | None:

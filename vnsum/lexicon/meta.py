@@ -15,12 +15,15 @@ EVENT_NOUNS = (
 #: predicate, or at a dash unless an abbreviated body follows it ("kỳ họp thứ 9 - HĐND thành phố"; "Kỳ họp thứ 3,
 #: Quốc hội khóa XIV đang diễn ra", "Đại hội ... lần thứ XI phải bám sát", "... vừa qua",
 #: "Hội nghị có lãnh đạo một số bộ", "hội nghị cho thấy ..."; but "doanh nghiệp nhỏ và vừa", "người có công" and
-#: "các tồn tại" are part of names).
+#: "các tồn tại" are part of names). The verbs stop only in lower case: capitalised, they name a document
+#: ("phiên họp triển khai Kết luận của Bộ Chính trị", "Quyết định 123"). "mới đây" closes a name as "vừa qua" does.
 EVENT_STOPS = (
     r"(?<!\btồn)\s+(?:tại|do|dưới sự|với sự|nhằm|vào|để|sáng|chiều|tối|ngày|hôm|đã|đang|sẽ|phải|mà|diễn ra|"
-    r"được tổ chức|là|cho thấy|ghi nhận|thống nhất|nhận định|yêu cầu|đề nghị|kết luận|thảo luận|công bố|thông qua|"
+    r"được tổ chức|là)\b|"
+    r"\s+(?-i:cho thấy|ghi nhận|thống nhất|nhận định|yêu cầu|đề nghị|kết luận|thảo luận|công bố|thông qua|"
     r"quyết định|thu hút|khai mạc|bế mạc)\b|"
     r"\s+có(?= sự| lãnh đạo| đại diện| mặt| các| nhiều| hơn| gần| khoảng| (?-i:[A-ZĐ]))|(?<!và)\s+vừa\b|"
+    r"\s+mới đây\b|"
     r"[.;:!?](?=\s|$)|[()\"“”]|\s+[-–]\s+(?!(?-i:[A-ZĐ]{2,})\b)"
 )
 
@@ -38,6 +41,20 @@ COMMA_PAIRS: frozenset[tuple[str, str]] = frozenset({
     ("tỉnh", "thành"), ("bộ", "ngành"), ("sở", "ngành"), ("ban", "ngành"), ("cấp", "ngành"), ("quận", "huyện"),
     ("xã", "phường"), ("phường", "xã"), ("huyện", "thị"),
 })
+
+#: Words that make an event noun part of a building's name, not a meeting ("Trung tâm Hội nghị Quốc gia", "Trung
+#: tâm hội nghị Intex của TP Osaka", "Cung Hội nghị Quốc tế").
+EVENT_VENUES = ("Trung tâm", "Cung")
+
+#: Words just before an event noun that point to a meeting other than the one reported: one held before or after
+#: it, beside it, or being prepared ("tiếp xúc cử tri trước kỳ họp thứ 3", "trước buổi gặp mặt của Thủ tướng",
+#: "sau phiên khai mạc", "bên lề Hội nghị ...", "trong bối cảnh Kỳ họp thứ 3 ... đang diễn ra"). The event is read
+#: from such a mention only when the lead names no other.
+EVENT_ASIDES = r"trước|sau|sau khi|bên lề|chuẩn bị cho|chuẩn bị|hướng tới|tiến tới|trong bối cảnh|kể từ|từ sau"
+
+#: Nouns of administrative units whose proper names an event name lists with commas ("tiếp xúc cử tri quận Ba
+#: Đình, Tây Hồ", "tỉnh Quảng Nam, Quảng Ngãi"): the name runs on through the listed names.
+PLACE_LIST_NOUNS = r"quận|huyện|tỉnh|thành phố|TP\.?|thị xã|xã|phường|thị trấn"
 
 #: Verbs among EVENT_STOPS that name what a meeting is for when they follow its noun directly ("Hội nghị công bố
 #: quyết định ...", "Phiên họp thảo luận ..."), and end its name only further on ("Hội nghị Thành uỷ lần thứ 15
