@@ -115,12 +115,29 @@ def test_an_event_name_keeps_an_abbreviation_and_a_list_of_places_and_is_the_rep
         " tháng 5, Thủ tướng yêu cầu các bộ hành động.": "Phiên họp thường kỳ tháng 5",
         "Ngày 28-6, tại Trung tâm hội nghị Intex của TP Osaka, Thủ tướng tham dự Hội nghị thượng đỉnh G20 lần thứ 14.":
             "Hội nghị thượng đỉnh G20 lần thứ 14",
+        # a dash inside a name, between capitalised words or numbers; a passive predicate; a verb after "về" is topic
+        "Sáng 20-12, Diễn đàn hợp tác thúc đẩy kinh tế Việt Nam – Trung Quốc được Bộ Ngoại giao tổ chức tại TP HCM.":
+            "Diễn đàn hợp tác thúc đẩy kinh tế Việt Nam – Trung Quốc",
+        "Chiều 3/5, buổi làm việc với tỉnh Thừa Thiên - Huế về khắc phục sự cố môi trường biển giai đoạn 2016 - 2018"
+        " diễn ra tại Huế.": "buổi làm việc với tỉnh Thừa Thiên - Huế về khắc phục sự cố môi trường biển giai đoạn 2016 - 2018",
+        "Sáng 7/6, Hội nghị phản biện dự thảo đề án về thu hút chuyên gia đã diễn ra.":
+            "Hội nghị phản biện dự thảo đề án về thu hút chuyên gia",
+        # the term of a congress and the resolutions of a plenum are not the meeting reported
+        "50 cán bộ đã bị kỷ luật từ đầu nhiệm kỳ Đại hội XII đến nay. Hội nghị toàn quốc về công tác phòng, chống"
+        " tham nhũng diễn ra sáng nay 25/6.": "Hội nghị toàn quốc về công tác phòng, chống tham nhũng",
+        "4 nghị quyết của Hội nghị Trung ương 6 đề cập nhiều vấn đề. Sáng 29/11, Hội nghị trực tuyến toàn quốc của Ban"
+        " Bí thư khai mạc.": "Hội nghị trực tuyến toàn quốc của Ban Bí thư",
     }
     for text, event in cases.items():
         assert read_meta(default_labeller(extractive=True).label(segment(text))).event == event, text
     # the lead names only the meeting that the reported one came before: that is all there is to read
     text = "Cử tri hỏi về chống tham nhũng trước kỳ họp thứ 3, Quốc hội khóa XIV."
     assert read_meta(default_labeller(extractive=True).label(segment(text))).event == "kỳ họp thứ 3, Quốc hội khóa XIV"
+
+
+def test_a_relative_date_keeps_the_day_written_after_it():
+    text = "Hôm nay, 16-4, Bộ Tài chính tổ chức Hội nghị tổng kết công tác thuế năm 2017."
+    assert read_meta(default_labeller(extractive=True).label(segment(text))).date == "Hôm nay, 16-4"
 
 
 def sentence(i: int, text: str, label: Label, paragraph: int = 0) -> Sentence:

@@ -4,8 +4,9 @@ instead of invented "achievements".
 A small logistic model (models/labeller/meeting.json, trained by scripts/train_meeting.py on the gold and on
 hand-checked pool and VietNews articles) reads a few counts: meeting names in the title and lead, what happens
 at a meeting (chairing, speaking, concluding) in the lead, how often officials assess and request in the whole
-text, the share of sentences the cue rules give a section, and whether the meta found an event, a chair and a
-date. The counts do not depend on which labeller ran, so `--extractive` decides as the default brief does.
+text, the share of sentences the cue rules give a section, how often foreign countries and leaders are named
+(foreign news and previews of summits are its commonest errors), and whether the meta found an event, a chair and
+a date. The counts do not depend on which labeller ran, so `--extractive` decides as the default brief does.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from vnsum.document import Kind, Label, Meta, Sentence
 from vnsum.labellers.cues import score
-from vnsum.lexicon.meeting import FUTURE, HELD, INTERVIEW, MEETING_NOUNS, MEETING_VERBS, OFFICIAL_SPEECH
+from vnsum.lexicon.meeting import FOREIGN, FUTURE, HELD, INTERVIEW, MEETING_NOUNS, MEETING_VERBS, OFFICIAL_SPEECH
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "labeller" / "meeting.json"
 #: The title and this many first body sentences are the lead, where a report names its meeting.
@@ -32,8 +33,9 @@ _FUTURE = re.compile(rf"(?<!\w)(?:{FUTURE})(?:\s+\w+){{0,3}}\s+(?:{MEETING_NOUNS
 _HELD = re.compile(rf"(?<!\w)(?:(?:{HELD})(?:\s+\w+){{0,3}}\s+(?:{MEETING_NOUNS})|(?:{MEETING_NOUNS})(?:\s+\S+){{0,12}}?\s+(?:{HELD}))(?!\w)",
                    re.IGNORECASE)
 _INTERVIEW = re.compile(rf"(?<!\w)(?:{INTERVIEW})(?!\w)", re.IGNORECASE)
+_FOREIGN = re.compile(rf"(?<!\w)(?:{FOREIGN})(?!\w)")
 FEATURES = ("bias", "nouns_title", "nouns_lead", "verbs_lead", "speech_rate", "section_share", "directive_share",
-            "event", "chair", "date", "future_lead", "held_lead", "interview")
+            "event", "chair", "date", "future_lead", "held_lead", "interview", "foreign_rate")
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ def features(sentences: tuple[Sentence, ...], meta: Meta) -> dict[str, float]:
         "future_lead": float(bool(_FUTURE.search(lead))),
         "held_lead": float(bool(_HELD.search(title + " " + lead))),
         "interview": float(bool(_INTERVIEW.search(title + " " + lead))),
+        "foreign_rate": min(100 * len(_FOREIGN.findall(title + " " + " ".join(s.text for s in body))) / words, 5) / 5,
     }
 
 

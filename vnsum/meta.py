@@ -13,6 +13,7 @@ from vnsum.document import Kind, Meta, Person, Sentence
 from vnsum.lexicon.meta import (
     CHAIR_CUE,
     COMMA_PAIRS,
+    DASH_PAIRS,
     DATE,
     DATE_RANGE,
     DAY_MONTH_YEAR,
@@ -52,6 +53,7 @@ _LIST_BREAK_RE = re.compile(rf"^(?:{EVENT_LIST_BREAKS})(?!\w)", re.IGNORECASE)
 _ASIDE_RE = re.compile(rf"(?<!\w)(?:{EVENT_ASIDES})\s+$", re.IGNORECASE)
 _PLACE_NAMES_RE = re.compile(rf"(?<!\w)(?:{PLACE_LIST_NOUNS})((?:\s+\S+){{1,3}})$")
 #: An abbreviation in brackets inside a name: "Luật Đấu giá tài sản (ĐGTS) khu vực phía Bắc".
+_DASH_RE = re.compile(r"\s+[-–]\s+")
 _ABBREVIATION_RE = re.compile(r"\([A-ZĐ][A-ZĐ0-9&\-]{1,11}\)")
 #: Words at most in a list item an event name runs on through, and in a short item (two of which make a list).
 LIST_ITEM_WORDS = 8
@@ -128,6 +130,8 @@ def _cut_event(text: str, start: int, noun_end: int) -> str:
             at = close
         elif abbreviation := _ABBREVIATION_RE.match(rest, stop.start()):
             at = abbreviation.end()
+        elif _DASH_RE.fullmatch(stop.group()) and _dash_joins(rest[: stop.start()], rest[stop.end() :]):
+            at = stop.end()
         else:
             break
         stop = _EVENT_STOP_RE.search(rest, at)
@@ -144,6 +148,13 @@ def _cut_event(text: str, start: int, noun_end: int) -> str:
             break
         kept.extend(pieces[len(kept) : closing + 1])
     return ", ".join(kept).strip(" ,")
+
+
+def _dash_joins(before: str, after: str) -> bool:
+    """Whether a dash between `before` and `after` joins two parts of one name (DASH_PAIRS)."""
+    left, right = (before.split() or [""])[-1], (after.split() or [""])[0]
+    return ((_capitalised(left) and _capitalised(right)) or (left.isdigit() and right.isdigit())
+            or (left.lower(), right.lower()) in DASH_PAIRS)
 
 
 def _pieces(text: str) -> list[str]:

@@ -8,7 +8,8 @@ EVENT_NOUNS = (
     r"Hội nghị|Phiên họp|Kỳ họp|Hội thảo|Diễn đàn|Buổi làm việc|Cuộc họp|Đại hội|Tọa đàm|Toạ đàm|Phiên chất vấn|"
     r"Phiên thảo luận|Phiên bế mạc|Phiên khai mạc|Buổi tiếp xúc cử tri|Tiếp xúc cử tri|Lễ [a-zđ]+|Cuộc làm việc|"
     r"Cuộc tiếp xúc|Hội nghị trực tuyến|Phiên giải trình|Buổi gặp mặt|Cuộc gặp|Họp báo|Buổi đối thoại|Cuộc đối thoại|"
-    r"Buổi giao ban|Cuộc giao ban|Phiên thứ"
+    r"Buổi giao ban|Cuộc giao ban|Phiên thứ|Buổi tiếp công dân|Phiên tiếp công dân|Tiếp công dân|"
+    r"Cuộc hội đàm|Hội đàm"
 )
 
 #: Where the event name stops: the start of the time, place, chair or purpose that follows it, or of the
@@ -16,14 +17,16 @@ EVENT_NOUNS = (
 #: Quốc hội khóa XIV đang diễn ra", "Đại hội ... lần thứ XI phải bám sát", "... vừa qua",
 #: "Hội nghị có lãnh đạo một số bộ", "hội nghị cho thấy ..."; but "doanh nghiệp nhỏ và vừa", "người có công" and
 #: "các tồn tại" are part of names). The verbs stop only in lower case: capitalised, they name a document
-#: ("phiên họp triển khai Kết luận của Bộ Chính trị", "Quyết định 123"). "mới đây" closes a name as "vừa qua" does.
+#: ("phiên họp triển khai Kết luận của Bộ Chính trị", "Quyết định 123"), and after "về" or "của" they are its
+#: topic ("dự thảo đề án về thu hút chuyên gia"). "mới đây" and "đến nay" close a name as "vừa qua" does; "được"
+#: opens a passive predicate ("Diễn đàn ... được Bộ Ngoại giao phối hợp ... tổ chức").
 EVENT_STOPS = (
     r"(?<!\btồn)\s+(?:tại|do|dưới sự|với sự|nhằm|vào|để|sáng|chiều|tối|ngày|hôm|đã|đang|sẽ|phải|mà|diễn ra|"
-    r"được tổ chức|là)\b|"
-    r"\s+(?-i:cho thấy|ghi nhận|thống nhất|nhận định|yêu cầu|đề nghị|kết luận|thảo luận|công bố|thông qua|"
-    r"quyết định|thu hút|khai mạc|bế mạc)\b|"
+    r"được|là)\b|"
+    r"(?<!\bvề)(?<!\bcủa)\s+(?-i:cho thấy|ghi nhận|thống nhất|nhận định|yêu cầu|đề nghị|kết luận|thảo luận|công bố|"
+    r"thông qua|quyết định|thu hút|khai mạc|bế mạc|đề cập|cho biết)\b|"
     r"\s+có(?= sự| lãnh đạo| đại diện| mặt| các| nhiều| hơn| gần| khoảng| (?-i:[A-ZĐ]))|(?<!và)\s+vừa\b|"
-    r"\s+mới đây\b|"
+    r"\s+(?:mới đây|đến nay)\b|"
     r"[.;:!?](?=\s|$)|[()\"“”]|\s+[-–]\s+(?!(?-i:[A-ZĐ]{2,})\b)"
 )
 
@@ -34,6 +37,11 @@ EVENT_CONTINUATIONS = (
     r"Quốc hội khóa|Quốc hội khoá|khóa [IVXLC]+|khoá [IVXLC]+|lần thứ|nhiệm kỳ|giai đoạn 20|chống|bổ sung|"
     r"(?:HĐND|Hội đồng nhân dân)\b[^,]*\bkh(?:óa|oá)"  # "kỳ họp thứ 6, HĐND tỉnh Quảng Nam khoá 9"
 )
+
+#: Words on both sides of a dash that join inside a name, where the dash stops it otherwise ("kinh tế - xã hội");
+#: a dash between capitalised words ("Thừa Thiên - Huế", "Việt Nam – Trung Quốc", "Shangri - La") or between
+#: numbers ("2009 - 2017") joins too.
+DASH_PAIRS: frozenset[tuple[str, str]] = frozenset({("tế", "xã")})
 
 #: Pairs of nouns written with a comma that name one group, never two items of a list ("17 tỉnh, thành",
 #: "các bộ, ngành"): an event name runs on through them.
@@ -50,7 +58,13 @@ EVENT_VENUES = ("Trung tâm", "Cung")
 #: it, beside it, or being prepared ("tiếp xúc cử tri trước kỳ họp thứ 3", "trước buổi gặp mặt của Thủ tướng",
 #: "sau phiên khai mạc", "bên lề Hội nghị ...", "trong bối cảnh Kỳ họp thứ 3 ... đang diễn ra"). The event is read
 #: from such a mention only when the lead names no other.
-EVENT_ASIDES = r"trước|sau|sau khi|bên lề|chuẩn bị cho|chuẩn bị|hướng tới|tiến tới|trong bối cảnh|kể từ|từ sau"
+#: So do the term of a congress ("từ đầu nhiệm kỳ Đại hội XII"), a meeting's documents ("nghị quyết của Hội nghị
+#: Trung ương 6", "Nghị quyết Đại hội XII") and a body or office named after a meeting ("Tổng thư ký Diễn đàn châu Á
+#: Bác Ngao", "Ban tổ chức Hội nghị").
+EVENT_ASIDES = (
+    r"trước|sau|sau khi|bên lề|chuẩn bị cho|chuẩn bị|hướng tới|tiến tới|trong bối cảnh|kể từ|từ sau|nhiệm kỳ|"
+    r"nghị quyết|nghị quyết của|kết luận của|văn kiện|Tổng thư ký|Ban tổ chức"
+)
 
 #: Nouns of administrative units whose proper names an event name lists with commas ("tiếp xúc cử tri quận Ba
 #: Đình, Tây Hồ", "tỉnh Quảng Nam, Quảng Ngãi"): the name runs on through the listed names.
@@ -73,11 +87,11 @@ EVENT_LIST_BREAKS = (
     r"Thủ tướng|Phó Thủ tướng|Chủ tịch|Bộ trưởng|Thứ trưởng|Tổng Bí thư|Bí thư"
 )
 
-#: Time of day and day words that can open a date ("Chiều 17/7", "Sáng nay (8/2)", "Ngày 6.2", "hôm 5-4",
-#: "ngày 12-3-2005").
+#: Time of day and day words that can open a date ("Chiều 17/7", "Sáng nay (8/2)", "hôm nay, 16-4", "Ngày 6.2",
+#: "hôm 5-4", "ngày 12-3-2005").
 DATE = (
     r"(?:(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm nay|Hôm qua|Hôm|sáng|chiều|tối|trưa|đêm|ngày|hôm nay|hôm qua|hôm)"
-    r"(?: nay| qua| mai)?\s*\(?)?\b\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?\b\)?"
+    r"(?: nay| qua| mai)?,?\s*\(?)?\b\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?\b\)?"
 )
 
 #: A meeting over several days, written as a range that ends in a full date: "từ 2/6 đến 4/6", "từ ngày 29 đến
