@@ -10,11 +10,16 @@ its first source sentence as `vnsum eval` checks it (vnsum.evaluate.bullet_place
 hand-labelled articles' 4-fold cross-validations, as in the card.
 
     python scripts/bullet_precision.py [--scan]
+
+`--scan` also chooses the floors that ship (models/labeller-e5/vnsum.json `bullet_floors`): the most bullets whose
+precision is at least 0.90 over the gold's folds and the hand-labelled folds together, so that papers other than
+the gold's weigh in the choice.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from collections import Counter
@@ -84,9 +89,26 @@ def scan(cases: list, grid: tuple[float, ...] = SCAN_FLOORS) -> dict:
     return out
 
 
+def choose(scans: dict[str, dict], target: float = 0.90) -> dict:
+    """The sections' floors that print the most bullets with precision >= `target` over every scanned article
+    (the gold's folds and the hand-labelled ones pooled), and what they print there."""
+    grid = list(next(iter(scans.values())))
+    names = [name for name, _ in SECTIONS]
+
+    def pooled(floors: tuple[str, ...]) -> tuple[int, float]:
+        cells = [scan[floor][name] for scan in scans.values() for name, floor in zip(names, floors)]
+        bullets = sum(cell["bullets"] for cell in cells)
+        return bullets, sum(cell["bullets"] * cell["precision"] for cell in cells) / max(1, bullets)
+
+    kept = [(pooled(floors), floors) for floors in itertools.product(grid, repeat=len(names))]
+    (bullets, precision), floors = max((found for found in kept if found[0][1] >= target), default=max(kept))
+    return {"floors": dict(zip(names, map(float, floors))), "bullets": bullets, "precision": round(precision, 4)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scan", action="store_true", help="each section's bullets and precision at floors 0.3-0.9")
+    parser.add_argument("--scan", action="store_true", help="each section's bullets and precision at floors 0.3-0.9, "
+                        "and the floors that print the most bullets at precision >= 0.90 over both cross-validations")
     args = parser.parse_args()
     report = {}
     for name, on_hand in (("gold", False), ("hand_labelled", True)):
@@ -94,6 +116,8 @@ def main() -> int:
             continue
         cases = out_of_fold_cases(on_hand)
         report[name] = scan(cases) if args.scan else {g: bullet_summary(c) for g, c in placements(cases).items()}
+    if args.scan and report:
+        report["chosen"] = choose(report)
     print(json.dumps(report, indent=1))
     return 0
 

@@ -297,6 +297,7 @@ def save_teacher(taught: dict[str, list], packed: Path, limit: int | None, path:
         key = Path(run_dir).name
         arrays[f"{key}.rows"] = np.array([len(p) for p in probs])
         arrays[f"{key}.probs"] = np.concatenate([p for p in probs if len(p)]).astype(np.float16)
+    path.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(path, **arrays)
 
 

@@ -52,8 +52,8 @@ _LIST_CLOSER_RE = re.compile(rf"\s(?:{EVENT_LIST_CLOSERS})\s")
 _LIST_BREAK_RE = re.compile(rf"^(?:{EVENT_LIST_BREAKS})(?!\w)", re.IGNORECASE)
 _ASIDE_RE = re.compile(rf"(?<!\w)(?:{EVENT_ASIDES})\s+$", re.IGNORECASE)
 _PLACE_NAMES_RE = re.compile(rf"(?<!\w)(?:{PLACE_LIST_NOUNS})((?:\s+\S+){{1,3}})$")
-#: An abbreviation in brackets inside a name: "Luật Đấu giá tài sản (ĐGTS) khu vực phía Bắc".
 _DASH_RE = re.compile(r"\s+[-–]\s+")
+#: An abbreviation in brackets inside a name: "Luật Đấu giá tài sản (ĐGTS) khu vực phía Bắc".
 _ABBREVIATION_RE = re.compile(r"\([A-ZĐ][A-ZĐ0-9&\-]{1,11}\)")
 #: Words at most in a list item an event name runs on through, and in a short item (two of which make a list).
 LIST_ITEM_WORDS = 8
