@@ -91,7 +91,8 @@ def scan(cases: list, grid: tuple[float, ...] = SCAN_FLOORS) -> dict:
 
 def choose(scans: dict[str, dict], target: float = 0.90) -> dict:
     """The sections' floors that print the most bullets with precision >= `target` over every scanned article
-    (the gold's folds and the hand-labelled ones pooled), and what they print there."""
+    (the gold's folds and the hand-labelled ones pooled), or the most precise floors if none reaches it, and what
+    they print there."""
     grid = list(next(iter(scans.values())))
     names = [name for name, _ in SECTIONS]
 
@@ -101,7 +102,8 @@ def choose(scans: dict[str, dict], target: float = 0.90) -> dict:
         return bullets, sum(cell["bullets"] * cell["precision"] for cell in cells) / max(1, bullets)
 
     kept = [(pooled(floors), floors) for floors in itertools.product(grid, repeat=len(names))]
-    (bullets, precision), floors = max((found for found in kept if found[0][1] >= target), default=max(kept))
+    reaching = [found for found in kept if found[0][1] >= target]
+    (bullets, precision), floors = max(reaching) if reaching else max(kept, key=lambda found: found[0][1])
     return {"floors": dict(zip(names, map(float, floors))), "bullets": bullets, "precision": round(precision, 4)}
 
 
