@@ -49,6 +49,7 @@ def features(sentences: tuple[Sentence, ...], meta: Meta) -> dict[str, float]:
     title = " ".join(s.text for s in sentences if s.kind is Kind.TITLE)
     body = [s for s in sentences if s.kind in (Kind.BODY, Kind.HEADING)]
     lead = " ".join(s.text for s in body[:LEAD])
+    body_text = " ".join(s.text for s in body)
     words = max(1, sum(len(s.text.split()) for s in body))
     cue_labels = [score(s.text).best()[0] for s in body]
     sections = sum(label is not Label.CONTEXT for label in cue_labels)
@@ -57,7 +58,7 @@ def features(sentences: tuple[Sentence, ...], meta: Meta) -> dict[str, float]:
         "nouns_title": min(len(_NOUNS.findall(title)), 2) / 2,
         "nouns_lead": min(len(_NOUNS.findall(lead)), 3) / 3,
         "verbs_lead": min(len(_VERBS.findall(lead)), 3) / 3,
-        "speech_rate": min(100 * len(_SPEECH.findall(" ".join(s.text for s in body))) / words, 3) / 3,
+        "speech_rate": min(100 * len(_SPEECH.findall(body_text)) / words, 3) / 3,
         "section_share": sections / max(1, len(body)),
         "directive_share": sum(label is Label.DIRECTIVE for label in cue_labels) / max(1, len(body)),
         "event": float(meta.event is not None),
@@ -66,7 +67,7 @@ def features(sentences: tuple[Sentence, ...], meta: Meta) -> dict[str, float]:
         "future_lead": float(bool(_FUTURE.search(lead))),
         "held_lead": float(bool(_HELD.search(title + " " + lead))),
         "interview": float(bool(_INTERVIEW.search(title + " " + lead))),
-        "foreign_rate": min(100 * len(_FOREIGN.findall(title + " " + " ".join(s.text for s in body))) / words, 5) / 5,
+        "foreign_rate": min(100 * len(_FOREIGN.findall(title + " " + body_text)) / words, 5) / 5,
     }
 
 

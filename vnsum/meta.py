@@ -103,12 +103,11 @@ def _event(lead: list[Sentence]) -> str | None:
     """The first name of four words or more, else the longest of three, among the lead's mentions of a meeting;
     mentions of another meeting than the report's (EVENT_ASIDES: "trước kỳ họp thứ 3") count only when the lead
     mentions no other."""
-    mentions = [(bool(_ASIDE_RE.search(sentence.text, 0, match.start())), sentence.text, match)
-                for sentence in lead for match in _EVENT_RE.finditer(sentence.text)]
-    own = [mention for mention in mentions if not mention[0]] or mentions
+    mentions = [match for sentence in lead for match in _EVENT_RE.finditer(sentence.text)]
+    own = [match for match in mentions if not _ASIDE_RE.search(match.string, 0, match.start())] or mentions
     best: str | None = None
-    for _, text, match in own:
-        name = _cut_event(text, match.start(), match.end())
+    for match in own:
+        name = _cut_event(match.string, match.start(), match.end())
         if len(name.split()) >= 4:
             return name
         if best is None or len(name) > len(best):
