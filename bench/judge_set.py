@@ -4,6 +4,7 @@ hand-labelled ones, from several papers, until 150 bullets. Writes, for the judg
 sentences and the article's title (to a folder outside the repo: corpus text never enters it).
 
     python bench/judge_set.py OUT_DIR [--bullets 150] [--model models/vnsum-t5] [--same-as bench/judged_bullets.jsonl]
+                                      [--seed 23]
 
 A re-judgement briefs the same articles as an earlier set (`--same-as`), then freshly drawn ones while it is short
 of bullets: a fresh drawing would differ as soon as more articles are hand-labelled, since labelled articles are
@@ -33,6 +34,7 @@ def main() -> int:
     parser.add_argument("--model", default=None,
                         help="the rewriter whose bullets are judged (as `vnsum brief --model`; default: the default brief's)")
     parser.add_argument("--same-as", type=Path, help="brief the articles of this judged set first, in its order")
+    parser.add_argument("--seed", type=int, default=SEED, help="another drawing of articles (a fresh set)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "scripts"))
     from train_classifier import pool_text
@@ -54,7 +56,7 @@ def main() -> int:
             if record.get("in_gold") or record["id"] in labelled or record["tier"] != "A":
                 continue
             by_source.setdefault(record["id"].split("-")[0], []).append(record)
-    rng = random.Random(SEED)
+    rng = random.Random(args.seed)
     picked = [r for source, count in MIX for r in rng.sample(by_source.get(source, []), min(count, len(by_source.get(source, []))))]
     rng.shuffle(picked)
     if same:  # the earlier set's articles first, then fresh ones while bullets are short

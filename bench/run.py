@@ -341,6 +341,9 @@ def main() -> None:
     if model_present:
         results["cold"]["vnsum brief --model models/vnsum-t5"] = cold(
             [VNSUM, "brief", "--model", str(ROOT / "models" / "vnsum-t5"), str(SEED)], r)
+    if (ROOT / "models" / "vnsum-cut" / "model.safetensors").is_file():
+        results["cold"]["vnsum brief --model models/vnsum-cut"] = cold(
+            [VNSUM, "brief", "--model", str(ROOT / "models" / "vnsum-cut"), str(SEED)], r)
     log("scaling")
     results["scaling"] = [child("scale", str(words), str(r)) for words in SCALES]
     log("throughput")

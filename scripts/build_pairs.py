@@ -22,8 +22,9 @@ from multiprocessing import Pool
 from pathlib import Path
 from typing import Callable, Iterable
 
-from vnsum.lexicon.guard import MAIN_CLAUSE_OPENERS, REPORTING_VERBS
-from vnsum.rewrite.guard import Words, alignment, bad_cut, check
+from vnsum.lexicon.guard import REPORTING_VERBS
+from vnsum.rewrite.cuts import compression, repair
+from vnsum.rewrite.guard import Words, alignment, check
 from vnsum.select import syllables
 from vnsum.rewrite.model import COMPRESS_PREFIX, OVERVIEW_PREFIX
 from vnsum.segment import segment
@@ -115,41 +116,8 @@ def aligned(source: str, target: str) -> str | None:
     (after Filippova and Altun 2013, who built deletion-based compressions from headlines the same way).
     """
     text = Words.of(source)
-    keep = alignment(text.words, Words.of(target).words)
-    while (cut := bad_cut(text, keep)) is not None:
-        where, first, last = cut
-        if where == "tail":
-            if text.words[first] in MAIN_CLAUSE_OPENERS:
-                return None  # the editor kept a premise without its point
-            last = text.clause_end(first - 1) - 1
-        keep[first : last + 1] = [True] * (last + 1 - first)
-    runs: list[list[int]] = []
-    for i in (i for i, k in enumerate(keep) if k):
-        if runs and runs[-1][1] == i - 1:
-            runs[-1][1] = i
-        else:
-            runs.append([i, i])
-    if not runs:
-        return None
-    pieces: list[str] = []
-    for a, b in runs:
-        start, end = text.spans[a][0], text.spans[b][1]
-        if pieces:
-            between_commas = source[previous_end : previous_end + 1] == "," and source[:start].rstrip().endswith(",")
-            pieces.append(", " if between_commas else " ")
-        pieces.append(source[start:end])
-        previous_end = end
-    compressed = "".join(pieces)
-    for opening, closing in ("()", "“”", "‘’"):
-        if compressed.count(opening) != compressed.count(closing):
-            compressed = compressed.replace(opening, "").replace(closing, "")
-    if compressed.count('"') % 2:
-        compressed = compressed.replace('"', "")
-    compressed = compressed[0].upper() + compressed[1:] + "."
-    n = len(syllables(compressed))
-    if n < 6 or n > 0.85 * len(syllables(source)) or check(compressed, source) is not None:
-        return None
-    return compressed
+    keep = repair(text, alignment(text.words, Words.of(target).words))
+    return compression(source, text, keep) if keep else None
 
 
 def _work(line: str) -> tuple[str, list[dict]]:

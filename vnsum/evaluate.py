@@ -71,10 +71,11 @@ def evaluate(articles: list[GoldArticle], options: Options = Options()) -> Evalu
             words += sum(len(b.text.split()) for b in bullets)
             lengths += [len(syllables(b.text)) for b in bullets]
             not_deletions += sum(not is_deletion(b.text, " ".join(result.sentences[i].text for i in b.sources))
-                                 for b in bullets if b.method == "seq2seq")
+                                 for b in bullets if b.method != "extractive")
         for field, hit in meta_matches(result, gold.meta).items():
             meta_totals[field] += 1
             meta_hits[field] += hit
+    modelled = sum(methods.values()) - methods["extractive"]
     return Evaluation(
         articles=len(articles),
         labels=label_scores(confusion),
@@ -90,8 +91,9 @@ def evaluate(articles: list[GoldArticle], options: Options = Options()) -> Evalu
             "total": sum(methods.values()),
             "words": words,
             "seq2seq": methods["seq2seq"],
+            "deletion": methods["deletion"],
             "rejected": sum(fallbacks.values()),
-            "accepted_share": round(methods["seq2seq"] / max(1, methods["seq2seq"] + sum(fallbacks.values())), 3),
+            "accepted_share": round(modelled / max(1, modelled + sum(fallbacks.values())), 3),
             "fallbacks": dict(fallbacks.most_common()),
             "median_syllables": sorted(lengths)[len(lengths) // 2] if lengths else 0,
             # the share of printed bullets whose (first) source sentence the gold labels with the bullet's section

@@ -119,7 +119,7 @@ def trim(text: str) -> str:
         return text
     floor = len(" ".join(words[:MIN_CUT_SYLLABLES]))
     ceiling = len(" ".join(words[:LONG_BULLET_SYLLABLES]))
-    cuts = [cut for cut in _clause_cuts(text[: ceiling + 2]) if floor <= cut <= ceiling]  # cost bounded per sentence
+    cuts = [cut for cut in clause_cuts(text[: ceiling + 2]) if floor <= cut <= ceiling]  # cost bounded per sentence
     short = [cut for cut in cuts if cut <= len(" ".join(words[:MAX_BULLET_SYLLABLES]))]
     cut = short[-1] if short else cuts[0] if cuts else None
     return text if cut is None else text[:cut] + " …"
@@ -135,7 +135,7 @@ def leaves_open(text: str) -> bool:
     return any(text.count(opening) > text.count(closing) for opening, closing in _PAIRS)
 
 
-def _clause_cuts(text: str) -> list[int]:
+def clause_cuts(text: str) -> list[int]:
     """Offsets where `text` may end, the rest of it cut (see trim)."""
     cuts = []
     for match in _CLAUSE_BREAK.finditer(text):

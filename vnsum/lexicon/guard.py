@@ -98,6 +98,43 @@ CONTRAST_OPENERS: frozenset[str] = frozenset({"nhưng", "song", "tuy"})
 # reporting verbs these and their speaker stay.
 OPINION_VERBS: tuple[str, ...] = ("cho rằng", "nhận định", "nhận thấy", "đánh giá", "tin rằng", "cho là")
 
+# Words that open a phrase the deletion compressor may drop from a sentence's or a clause's start. Links ("Tuy
+# nhiên,", "Bên cạnh đó,", "Đồng thời,") may always go; a time or a place ("Trong năm 2016,", "Tại hội nghị,") only
+# when what stays holds no figure: it is the figure's scope ("[Trong 9 tháng,] cả nước phát hiện 1.697 vụ",
+# "[tại TPHCM,] hiện chỉ có 30% doanh nghiệp đóng thuế" read as national, whole-year claims). Not a topic ("Đối với
+# các sở y tế,", "Về việc ..."), a purpose ("Nhằm nâng cao năng lực bảo quản, [chế biến nông sản,] ..."), a basis
+# ("Trên cơ sở ..."), a cause ("Do khó khăn nên tại TPHCM, ..."), a context ("Trong bối cảnh ...") longer than
+# MAX_OPENING_CUT, an enumeration or a source: read one by one (bench/JUDGED.md), those cuts left fragments, or
+# claims without what they were about.
+LINK_OPENERS: frozenset[str] = frozenset({"tuy", "nhưng", "song", "bên", "ngoài", "đồng", "cùng", "mặt"})
+# Words that open a list of causes or items ("chủ yếu do A; B", "như A, B"): once a bullet keeps one, a cut tail
+# may take the list's later items, and the bullet then names one cause of two as the only one.
+LIST_INTRODUCERS: frozenset[str] = frozenset({"do", "bởi", "vì", "nhờ", "như", "gồm"})
+
+# Demonstratives: a phrase holding one is about something said before ("Trong quá trình đó,"), the sentence's topic.
+DEMONSTRATIVES: frozenset[str] = frozenset({"đó", "này", "ấy", "trên", "vậy"})
+SCOPE_OPENERS: frozenset[str] = frozenset({
+    "trong", "năm", "tháng", "ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "sau", "trước", "qua", "đến",
+    "tới", "tính", "từ", "hiện", "cuối", "đầu", "thời", "giai", "vừa", "tại", "ở",
+})
+
+# Words that open a subordinate clause ("Khi ...", "Để ...", "Nếu ..."): a bullet that starts with one needs the
+# main clause after it, so no tail of it may be cut ("Khi xây dựng phương án tài chính ...[, ... thì dự án mới
+# khả thi]").
+SUBORDINATE_OPENERS: frozenset[str] = PREMISE_OPENERS | {"khi", "để", "nhằm", "mặc", "giá"}
+
+# Words of attribution ("Theo Bộ trưởng, ...", "Ông X nói, ..."). With the reporting, opinion and directive verbs
+# above, they mark the part of a sentence that says who holds a view or asks for something: cut, the view reads as
+# a fact (bench/JUDGED.md: "[Theo Bộ trưởng Trần Tuấn Anh,] Việt Nam có sức hút mạnh ...").
+ATTRIBUTION_WORDS: tuple[str, ...] = ("theo", "nói", "cho hay", "phát biểu")
+
+# Words that point back at what came before ("đây là", "điều này"): after a cut head they point at nothing, or at
+# the wrong thing ("[Về việc cấp phép tác phẩm vừa qua,] Thủ tướng cho rằng đây là một bài học").
+BACK_REFERENCES: tuple[str, ...] = (
+    "đây là", "đó là", "điều này", "điều đó", "việc này", "việc đó", "vấn đề này", "vấn đề đó", "con số này",
+    "kết quả này", "tình trạng này", "tình hình này", "như vậy", "như thế",
+)
+
 # Words that open an adverbial of time, place, source or topic ("Theo ông X,", "Tại hội nghị,", "Năm 2016,"):
 # a bullet may start after one such opening phrase and its comma. After any other phrase and comma it would
 # start inside a list or without what it leans on ("[Đặc biệt là liên quan đến đất đai,] nhà cửa, có những vụ

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from vnsum.lexicon.guard import (
-    CONTENT_AFTER_ASKING, CONTRAST_OPENERS, CORRELATIVE_OPENERS, DIRECTIVE_VERBS, FUNCTION_SYLLABLES,
+    BACK_REFERENCES, CONTENT_AFTER_ASKING, CONTRAST_OPENERS, CORRELATIVE_OPENERS, DIRECTIVE_VERBS, FUNCTION_SYLLABLES,
     INTRO_OPENERS, MAIN_CLAUSE_OPENERS, NEGATION_SCOPE, NEGATIONS, OPINION_VERBS, PHRASE_HEADS, PREMISE_OPENERS,
     REPORTING_VERBS, REQUIRED_WORDS, SPEECH_ONLY_ENDS, TRAILING_CLAUSE_OPENERS, UNFINISHED_ENDS,
 )
@@ -59,6 +59,7 @@ _SPEECH_ENDS = tuple(tuple(verb.split()) for verb in REPORTING_VERBS) + tuple(tu
 _WORD = re.compile(r"[^\W\d_]\w*|\S")
 _SPEECH_ONLY = tuple(verb.split() for verb in SPEECH_ONLY_ENDS)
 _DIRECTIVES = tuple(tuple(verb.split()) for verb in DIRECTIVE_VERBS)
+_BACK_REFERENCES = tuple(tuple(phrase.split()) for phrase in BACK_REFERENCES)
 _OPINIONS = tuple(tuple(verb.split()) for verb in OPINION_VERBS) + tuple(tuple(verb.split()) + ("rằng",) for verb in OPINION_VERBS)
 # Words that may open the clause a bullet starts in when what is cut before them ends without a mark.
 _CLAUSE_OPENERS = INTRO_OPENERS | CONTRAST_OPENERS
@@ -122,7 +123,20 @@ def _not_a_compression(bullet: str, words: list[str], source: str, source_words:
     kept = [i for i, k in enumerate(alignment(text.words, Words.of(bullet).words)) if k]
     if not kept:
         return None
-    return _start(bullet, source, text, kept[0]) or _inner(text, kept) or _end(source, text, kept)
+    return (_start(bullet, source, text, kept[0]) or _back_reference(text, kept) or _inner(text, kept)
+            or _end(source, text, kept))
+
+
+def _back_reference(text: "Words", kept: list[int]) -> str | None:
+    """"frame": the source's head is cut and the bullet's first clause points back at it (BACK_REFERENCES)."""
+    if not kept[0]:
+        return None
+    clause = [text.words[i] for i in kept[: next((k for k, i in enumerate(kept) if k and text.marks[i]), len(kept))]]
+    return "frame" if any(_contains(clause, phrase) for phrase in _BACK_REFERENCES) else None
+
+
+def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+    return any(tuple(words[i : i + len(phrase)]) == phrase for i in range(len(words) - len(phrase) + 1))
 
 
 def _start(bullet: str, source: str, text: "Words", first: int) -> str | None:
@@ -292,7 +306,8 @@ class Words:
         return k
 
 
-def bad_cut(text: Words, keep: list[bool]) -> tuple[str, int, int] | None:
+def bad_cut(text: Words, keep: list[bool], minor_cut: int = MINOR_CUT,
+            minor_inner_cut: int = MINOR_INNER_CUT) -> tuple[str, int, int] | None:
     """The first cut (where, first word, last word) of a compression of `text` that is not a whole constituent.
 
     `keep` says which words the compression keeps. A cut is whole when it lies between punctuation marks (a
@@ -300,15 +315,16 @@ def bad_cut(text: Words, keep: list[bool]) -> tuple[str, int, int] | None:
     clause, and one of at most MINOR_INNER_CUT may lie between kept words or close a clause, if it holds no
     figure and no reporting verb. A cut opening the sentence may also end at a reporting verb (the
     speaker dropped); one closing it may begin at a clause opener ("để", "nhằm"), never at the main clause after
-    a kept premise ("Mặc dù còn khó khăn, [nhưng kết quả khởi sắc]").
+    a kept premise ("Mặc dù còn khó khăn, [nhưng kết quả khởi sắc]"). A stricter caller passes smaller limits
+    (-1: no cut inside a clause at all, not even of function syllables).
     """
     words, marks = text.words, text.marks
     kept = [i for i, k in enumerate(keep) if k]
     if not kept:
         return None
 
-    def minor(cut: tuple[str, ...], limit: int = MINOR_INNER_CUT) -> bool:
-        return sum(w not in FUNCTION_SYLLABLES and not w[0].isdigit() for w in cut) <= limit
+    def minor(cut: tuple[str, ...], limit: int = minor_inner_cut) -> bool:
+        return not cut or sum(w not in FUNCTION_SYLLABLES and not w[0].isdigit() for w in cut) <= limit
 
     for a, b in zip(kept, kept[1:]):
         cut = words[a + 1 : b]
@@ -316,7 +332,7 @@ def bad_cut(text: Words, keep: list[bool]) -> tuple[str, int, int] | None:
             return ("middle", a + 1, b - 1)
     first, last = kept[0], kept[-1]
     clause = text.clause_start(first)
-    if not minor(words[clause:first], MINOR_CUT) and not _ends_with(words[:first], _SPEECH_ENDS):
+    if not minor(words[clause:first], minor_cut) and not _ends_with(words[:first], _SPEECH_ENDS):
         return ("head", clause, first - 1)
     premise = any(words[i] in PREMISE_OPENERS and words[i + 1 : i + 2] != ("nhiên",) for i in kept)
     tail = words[last + 1 :]

@@ -48,6 +48,14 @@ class Settings:
     #: vnsum/spelling.py); its input is put in it and its output given back the source's spellings.
     spelling: str | None = None
 
+    @staticmethod
+    def kind_of(directory: Path) -> str:
+        """What vnsum.json says the model is: "seq2seq" (the default) or "deletion"."""
+        try:
+            return str(json.loads((directory / "vnsum.json").read_text(encoding="utf-8")).get("kind", "seq2seq"))
+        except (OSError, ValueError, AttributeError):
+            return "seq2seq"
+
     @classmethod
     def read(cls, directory: Path) -> "Settings":
         path = directory / "vnsum.json"
@@ -108,9 +116,15 @@ def _from_cache(name: str) -> Path:
 
 
 def load(directory: Path, allow_pickle: bool = False):
-    """The model in `directory`: its CTranslate2 export when `make export` wrote one (vnsum/rewrite/ct2.py; no
-    torch), else the torch model (Rewriter)."""
+    """The model in `directory`: the deletion compressor when its vnsum.json says `"kind": "deletion"`
+    (vnsum/rewrite/deleter.py), else a seq2seq model: its CTranslate2 export when `make export` wrote one
+    (vnsum/rewrite/ct2.py; no torch), else the torch model (Rewriter)."""
     from vnsum.rewrite.ct2 import Ct2Rewriter, exported
+
+    if Settings.kind_of(directory) == "deletion":
+        from vnsum.rewrite.deleter import Deleter
+
+        return Deleter(directory)
 
     if exported(directory) and os.environ.get("VNSUM_REWRITER_RUNTIME") != "torch":
         return Ct2Rewriter(directory, Settings.read(directory))

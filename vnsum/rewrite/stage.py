@@ -35,13 +35,15 @@ def rewrite_many(
 ) -> list[dict[str, tuple[Bullet, ...]]]:
     """The bullets of many articles in one stream of full batches (a digest), each checked against its sources."""
     order = [(a, name, k) for a, (sections, _) in enumerate(articles) for name, bullets in sections.items() for k in range(len(bullets))]
-    sources = [_source_text(articles[a][0][name][k], articles[a][1]) for a, name, k in order]
+    first_only = getattr(rewriter, "one_sentence", False)
+    sources = [_source_text(articles[a][0][name][k], articles[a][1], first_only) for a, name, k in order]
     outputs = rewriter.candidates(sources, "compress", deadline) if sources else []
+    method = getattr(rewriter, "method", "seq2seq")
     rewritten = [{name: list(bullets) for name, bullets in sections.items()} for sections, _ in articles]
     for (a, name, k), source, options in zip(order, sources, outputs):
         output, reason = first_accepted(options, source)
         bullet = articles[a][0][name][k]
-        rewritten[a][name][k] = (replace(bullet, text=sentence_case(output), method="seq2seq") if output
+        rewritten[a][name][k] = (replace(bullet, text=sentence_case(output), method=method) if output
                                  else replace(bullet, fallback=reason))
     return [{name: tuple(bullets) for name, bullets in sections.items()} for sections in rewritten]
 
@@ -59,7 +61,7 @@ def overview(sentences: tuple[Sentence, ...], lead: Bullet, rewriter: Rewriter, 
     output, reason = first_accepted(rewriter.candidates([source], "overview", deadline)[0], source)
     if not output:
         return replace(lead, fallback=reason)
-    return Bullet(text=sentence_case(output), sources=tuple(s.i for s in opening), method="seq2seq")
+    return Bullet(text=sentence_case(output), sources=tuple(s.i for s in opening), method=getattr(rewriter, "method", "seq2seq"))
 
 
 def first_accepted(options: tuple[str, ...], source: str) -> tuple[str | None, str | None]:
@@ -73,5 +75,7 @@ def first_accepted(options: tuple[str, ...], source: str) -> tuple[str | None, s
     return None, first_reason or "empty"
 
 
-def _source_text(bullet: Bullet, sentences: tuple[Sentence, ...]) -> str:
-    return " ".join(sentences[i].text for i in bullet.sources)
+def _source_text(bullet: Bullet, sentences: tuple[Sentence, ...], first_only: bool = False) -> str:
+    """What the rewriter reads for a bullet: its source sentences, or with `first_only` (a rewriter that cuts one
+    sentence, Deleter.one_sentence) the first: cut from two near-duplicates, a bullet says its point twice."""
+    return " ".join(sentences[i].text for i in (bullet.sources[:1] if first_only else bullet.sources))
