@@ -214,7 +214,8 @@ class Deleter:
         self.model, self.torch = model.eval(), torch
         self.name = self.settings.name
 
-    def keep_probabilities(self, sources: Sequence[str], deadline: float | None = None) -> list[tuple[Words, np.ndarray]]:
+    def keep_probabilities(self, sources: Sequence[str],
+                           deadline: float | None = None) -> list[tuple[Words, np.ndarray]]:
         """Each source's Words and their keep probabilities, BATCH_SIZE sentences a pass; a ModelError when the
         deadline (time.monotonic) passes between batches or torch runs out of memory."""
         from vnsum.rewrite import ModelError
