@@ -48,9 +48,10 @@ $(DELETER): $(STAMP) models/vnsum-cut/trained.safetensors scripts/build_encoder.
 encoder: $(STAMP)
 	$(BIN)/python scripts/build_encoder.py --out build/encoder
 
-# Rebuild models/labeller-e5/ (enc/2): fine-tune the encoder on 2 cores: 4-fold CV on the gold and on the hand-labelled
-# articles (8 runs of 9-12 minutes, each resumable from build/labeller-enc/), the final model (12 minutes), the
-# scores, and the export (vocabulary pruned, float16). Takes about 2 h on 2 cores.
+# Rebuild models/labeller-e5/ (enc/4): fine-tune the encoder on 2 cores: 4-fold CV on the gold and on the hand-labelled
+# articles (8 runs of about 20 minutes, each resumable from build/labeller-enc/; enc/4 shipped without them), the final
+# model (19 minutes), the scores, and the export (vocabulary pruned, float16); its floors are then chosen with
+# `scripts/bullet_precision.py --scan --on models/labeller/annotations_next.jsonl` (train_labeller.BULLET_FLOORS).
 train-labeller: encoder
 	for fold in 0 1 2 3; do $(BIN)/python scripts/train_labeller.py cv $$fold && $(BIN)/python scripts/train_labeller.py hcv $$fold || exit 1; done
 	$(BIN)/python scripts/train_labeller.py final

@@ -29,7 +29,7 @@ SCALES = (1_000, 5_000, 20_000, 100_000)
 
 # --- measuring -------------------------------------------------------------------------------------------
 
-#: The cold brief users type most: the default labeller (enc/2 in ONNX Runtime after `make export`) and, when its card
+#: The cold brief users type most: the default labeller (enc/4 in ONNX Runtime after `make export`) and, when its card
 #: makes it the default, the bundled rewriter.
 DEFAULT_BRIEF = "vnsum brief (default models)"
 #: Articles of the default digest row (its default worker processes, one per core, each label with the encoder).
@@ -175,7 +175,7 @@ def child_model(repeats: str, quantize: str) -> dict:
 
 
 def child_labeller(repeats: str) -> dict:
-    """The encoder labeller (enc/2) beside the linear one on one 1,000-word article: load, then labelling."""
+    """The encoder labeller (enc/4) beside the linear one on one 1,000-word article: load, then labelling."""
     from vnsum.labellers.encoder import EncoderLabeller
     from vnsum.labellers.linear import MODEL_PATH, LinearLabeller, load
     from vnsum.segment import segment

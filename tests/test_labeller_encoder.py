@@ -1,4 +1,4 @@
-"""The shipped encoder labeller (models/labeller-e5, `enc/2`): what the default brief labels with."""
+"""The shipped encoder labeller (models/labeller-e5, `enc/4`): what the default brief labels with."""
 
 from __future__ import annotations
 

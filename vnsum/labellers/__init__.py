@@ -1,7 +1,7 @@
 """Sentence labellers: each sentence of a report -> achievement / limitation / directive / context.
 
 One interface, one module a labeller:
-- `encoder.py` (`enc/2`): e5 fine-tuned on the gold and hand labels; needs torch; the default brief's.
+- `encoder.py` (`enc/4`): e5 fine-tuned on the gold and hand labels; needs torch; the default brief's.
 - `linear.py` (`logreg/6`, distilled from the encoder, and `logreg/5`): logistic regression over hashed features;
   pure Python; `--extractive`'s (logreg/6), and the encoder's linear half (logreg/5).
 - `cues.py` (`cue/1`): cue-word rules; no model file; the fallback of both.

@@ -1,4 +1,4 @@
-"""The encoder labeller (`enc/2`): multilingual-e5-small fine-tuned on the gold and hand labels, beside the
+"""The encoder labeller (`enc/4`): multilingual-e5-small fine-tuned on the gold and hand labels, beside the
 linear model.
 
 Each content sentence is read alone by the encoder, a linear head reads it beside its neighbours, the title and
