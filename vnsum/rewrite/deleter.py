@@ -22,7 +22,7 @@ from vnsum.lexicon.guard import (
     REPORTING_VERBS, SCOPE_OPENERS, SUBORDINATE_OPENERS,
 )
 from vnsum.rewrite.cuts import render, repair
-from vnsum.rewrite.guard import Words
+from vnsum.rewrite.guard import Words, contains
 from vnsum.select import clause_cuts, leaves_open
 
 #: What the encoder reads: e5's passage prefix, then the sentence.
@@ -137,13 +137,9 @@ def whole_phrases(source: str, text: Words, keep: list[bool]) -> list[bool]:
         scope = cut[0] in SCOPE_OPENERS and not figures and not any(w in DEMONSTRATIVES for w in cut)
         opener = cut[0] in LINK_OPENERS or scope
         phrase = opener and len(cut) <= MAX_OPENING_CUT and after.strip().startswith((",", ";"))
-        if any(_contains(cut, p) for p in _SPEAKING) or not (parenthesis or phrase):
+        if any(contains(cut, p) for p in _SPEAKING) or not (parenthesis or phrase):
             out[a + 1 : b] = [True] * len(cut)
     return out
-
-
-def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
-    return any(words[i : i + len(phrase)] == phrase for i in range(len(words) - len(phrase) + 1))
 
 
 def whole_tail(source: str, text: Words, keep: list[bool]) -> list[bool]:
@@ -165,7 +161,7 @@ def whole_tail(source: str, text: Words, keep: list[bool]) -> list[bool]:
     stop = next((cut for cut in clause_cuts(source) if cut >= end and ";" not in source[cut + 1 :]), len(source))
     out = [k or (i > kept[-1] and text.spans[i][1] <= stop) for i, k in enumerate(keep)]
     tail = text.words[max(i for i, k in enumerate(out) if k) + 1 :]
-    return [True] * len(out) if any(_contains(tail, p) for p in _SPEAKING) else out
+    return [True] * len(out) if any(contains(tail, p) for p in _SPEAKING) else out
 
 
 @dataclass(frozen=True)

@@ -132,10 +132,11 @@ def _back_reference(text: "Words", kept: list[int]) -> str | None:
     if not kept[0]:
         return None
     clause = [text.words[i] for i in kept[: next((k for k, i in enumerate(kept) if k and text.marks[i]), len(kept))]]
-    return "frame" if any(_contains(clause, phrase) for phrase in _BACK_REFERENCES) else None
+    return "frame" if any(contains(clause, phrase) for phrase in _BACK_REFERENCES) else None
 
 
-def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+def contains(words: "list[str] | tuple[str, ...]", phrase: tuple[str, ...]) -> bool:
+    """Does the run of words `phrase` occur in `words`?"""
     return any(tuple(words[i : i + len(phrase)]) == phrase for i in range(len(words) - len(phrase) + 1))
 
 
