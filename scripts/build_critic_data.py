@@ -16,14 +16,13 @@ learn the guard's blind spots only): at run time it sees only what the guard acc
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import random
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_pairs import DATA, aligned, deletions, pairs_of, tidy, write_splits  # noqa: E402
+from build_pairs import aligned, deletions, from_vietnews, pairs_of, tidy  # noqa: E402
 
 from vnsum.lexicon.guard import DIRECTIVE_VERBS, PHRASE_HEADS, REQUIRED_WORDS  # noqa: E402
 from vnsum.rewrite.guard import check  # noqa: E402
@@ -115,9 +114,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--every", type=int, default=25, help="read every Nth article of the file")
     args = parser.parse_args()
-    with gzip.open(DATA, "rt", encoding="utf-8") as handle:
-        lines = (line for i, line in enumerate(handle) if i % args.every == 0)
-        counts = write_splits(OUT, lines, _examples, lambda example: f"{example['kind']}-{example['label']}")
+    counts = from_vietnews(OUT, _examples, lambda example: f"{example['kind']}-{example['label']}", args.every)
     print(json.dumps(counts, indent=1, sort_keys=True))
 
 

@@ -11,13 +11,12 @@ give one. VietNews' own split is kept, so no test article reaches training.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_pairs import DATA, pairs_of, write_splits  # noqa: E402
+from build_pairs import from_vietnews, pairs_of  # noqa: E402
 
 from vnsum.rewrite.cuts import compression, repair  # noqa: E402
 from vnsum.rewrite.guard import Words, alignment  # noqa: E402
@@ -45,10 +44,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--every", type=int, default=1, help="read every Nth article of the file")
     args = parser.parse_args()
-    with gzip.open(DATA, "rt", encoding="utf-8") as handle:
-        lines = (line for i, line in enumerate(handle) if i % args.every == 0)
-        counts = write_splits(OUT, lines, _examples, lambda example: "cut")
-    print(json.dumps(counts, indent=1, sort_keys=True))
+    print(json.dumps(from_vietnews(OUT, _examples, lambda example: "cut", args.every), indent=1, sort_keys=True))
 
 
 if __name__ == "__main__":

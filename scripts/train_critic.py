@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from train_classifier import pool_text  # noqa: E402
-from train_labeller import FineTuning  # noqa: E402
+from train_labeller import fine_tune_in_batches, read_jsonl  # noqa: E402
 from vnsum.read import normalise  # noqa: E402
 
 ENCODER = ROOT / "build" / "encoder"
@@ -90,10 +90,6 @@ def encode(tokenizer, pairs: list[tuple[str, str]], with_source: bool = True) ->
     return ids, mask, pool
 
 
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-
-
 def judged() -> list[dict]:
     """The judged hypotheses with their source sentences (read from the pool; the repo keeps offsets only)."""
     rows = read_jsonl(JUDGED)
@@ -130,21 +126,13 @@ def train(run: Path, layers: int, epochs: int, seed: int = 19) -> Critic:
     model, tokenizer = build(layers)
     for name, p in model.named_parameters():
         p.requires_grad = not name.startswith("encoder.embeddings.word_embeddings")
-    examples = read_jsonl(DATA / "train.jsonl")
-    steps_per_epoch = len(examples) // BATCH
-    total = epochs * steps_per_epoch
-    params = {n: p for n, p in model.named_parameters() if p.requires_grad}
-    tuning = FineTuning(run, model, params, LEARNING_RATE, HEAD_LEARNING_RATE, total)
-    model.train()
-    for step in range(tuning.start, total):
-        epoch, at = divmod(step, steps_per_epoch)
-        if at == 0 or step == tuning.start:
-            order = list(range(len(examples)))
-            random.Random(seed + epoch).shuffle(order)
-        batch = [examples[k] for k in order[at * BATCH : (at + 1) * BATCH]]
+
+    def loss(batch: list[dict]) -> torch.Tensor:
         logits = model(*encode(tokenizer, [(e["text"], e["source"]) for e in batch]))
-        loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, torch.tensor([float(e["label"]) for e in batch]))
-        tuning.update(step, loss)
+        return torch.nn.functional.binary_cross_entropy_with_logits(logits, torch.tensor([float(e["label"]) for e in batch]))
+
+    fine_tune_in_batches(run, model, read_jsonl(DATA / "train.jsonl"), BATCH, epochs, (LEARNING_RATE, HEAD_LEARNING_RATE),
+                         loss, seed)
     return model
 
 

@@ -25,7 +25,7 @@ import torch
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_labeller import FineTuning  # noqa: E402
+from train_labeller import fine_tune_in_batches, read_jsonl  # noqa: E402
 from vnsum.rewrite.deleter import encode  # noqa: E402
 from vnsum.rewrite.deleter_net import WordKeeper  # noqa: E402
 
@@ -53,10 +53,6 @@ def build() -> tuple[WordKeeper, object]:
     encoder.encoder.layer = encoder.encoder.layer[:LAYERS]
     encoder.config.num_hidden_layers = LAYERS
     return WordKeeper(encoder, encoder.config.hidden_size), Tokenizer.from_file(str(ENCODER / "tokenizer.json"))
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 def batch_loss(model: WordKeeper, tokenizer, batch: list[dict]) -> torch.Tensor:
@@ -95,17 +91,8 @@ def train(epochs: int) -> WordKeeper:
     model, tokenizer = build()
     for name, p in model.named_parameters():
         p.requires_grad = not name.startswith(_frozen())
-    examples = read_jsonl(DATA / "train.jsonl")
-    steps_per_epoch = len(examples) // BATCH
-    total = epochs * steps_per_epoch
-    params = {n: p for n, p in model.named_parameters() if p.requires_grad}
-    tuning = FineTuning(RUN, model, params, LEARNING_RATE, HEAD_LEARNING_RATE, total)
-    model.train()
-    for step in range(tuning.start, total):
-        epoch, at = divmod(step, steps_per_epoch)
-        if at == 0 or step == tuning.start:
-            order = _batched_order(examples, random.Random(SEED + epoch))
-        tuning.update(step, batch_loss(model, tokenizer, [examples[k] for k in order[at * BATCH : (at + 1) * BATCH]]))
+    fine_tune_in_batches(RUN, model, read_jsonl(DATA / "train.jsonl"), BATCH, epochs, (LEARNING_RATE, HEAD_LEARNING_RATE),
+                         lambda batch: batch_loss(model, tokenizer, batch), SEED, _batched_order)
     model.eval()
     return model
 

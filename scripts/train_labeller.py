@@ -25,6 +25,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -143,6 +144,33 @@ class FineTuning:
             save_file({n: p.detach().contiguous() for n, p in self.params.items()}, str(self.checkpoint))
             self.state_path.write_text(json.dumps({"step": step + 1, "loss": recent}))
             print(f"{label}step {step + 1}/{total} loss {recent:.3f} {time.time() - self.started:.0f} s", flush=True)
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def fine_tune_in_batches(run: Path, model: torch.nn.Module, examples: list[dict], batch: int, epochs: int,
+                         learning_rates: tuple[float, float], loss: Callable[[list[dict]], torch.Tensor], seed: int,
+                         order: Callable[[list[dict], random.Random], list[int]] | None = None) -> None:
+    """A resumable FineTuning run over `examples` in batches of `batch` (the critic's and the deletion
+    compressor's): the weights that require gradients, at `learning_rates` (encoder, head); each epoch's order
+    from `order` (default: shuffled), seeded with `seed` + epoch; a step on `loss` of its batch."""
+    steps_per_epoch = len(examples) // batch
+    total = epochs * steps_per_epoch
+    params = {n: p for n, p in model.named_parameters() if p.requires_grad}
+    tuning = FineTuning(run, model, params, *learning_rates, total)
+    model.train()
+    for step in range(tuning.start, total):
+        epoch, at = divmod(step, steps_per_epoch)
+        if at == 0 or step == tuning.start:
+            rng = random.Random(seed + epoch)
+            if order:
+                ordered = order(examples, rng)
+            else:
+                ordered = list(range(len(examples)))
+                rng.shuffle(ordered)
+        tuning.update(step, loss([examples[k] for k in ordered[at * batch : (at + 1) * batch]]))
 
 
 def train(run: Path, training: list[list], settings: Settings = SETTINGS, device: str = "cpu") -> SentenceLabeller:

@@ -91,9 +91,10 @@ def hypotheses(source: str, text: Words, keep_probability: np.ndarray, threshold
     each shorter than the source, in the thresholds' order: the guard then checks them as it checks a seq2seq
     model's (stage.first_accepted)."""
     out: list[str] = []
+    ends = clause_cuts(source) if strict else []
     for threshold in thresholds:
         keep = repair(text, [bool(p >= threshold) for p in keep_probability], strict)
-        keep = whole_tail(source, text, whole_phrases(source, text, keep)) if keep and strict else keep
+        keep = whole_tail(source, text, whole_phrases(source, text, keep), ends) if keep and strict else keep
         if keep and strict and _crosses_quotation(source, text, keep):
             continue
         compressed = render(source, text, keep) if keep and not all(keep) else None
@@ -142,9 +143,9 @@ def whole_phrases(source: str, text: Words, keep: list[bool]) -> list[bool]:
     return out
 
 
-def whole_tail(source: str, text: Words, keep: list[bool]) -> list[bool]:
-    """`keep` with its cut tail starting where an extractive bullet may end (select.clause_cuts: before "; ", or
-    before ", " and a clause that may go); else the tail is kept up to the next such place.
+def whole_tail(source: str, text: Words, keep: list[bool], ends: list[int]) -> list[bool]:
+    """`keep` with its cut tail starting where an extractive bullet may end (`ends`, select.clause_cuts of the
+    source: before "; ", or before ", " and a clause that may go); else the tail is kept up to the next such place.
     The guard lets a tail go at any comma, and a comma may sit inside a list whose predicate comes last
     ("tình hình về Đảng, đất nước[, tình hình quốc tế đã được thông tin kịp thời]"). A tail that says who spoke
     stays whole ("“...[, từ đó xây dựng chiến lược ...”, Bộ trưởng đề nghị]"), and so does one after a
@@ -158,7 +159,7 @@ def whole_tail(source: str, text: Words, keep: list[bool]) -> list[bool]:
     if text.words[kept[0]] in SUBORDINATE_OPENERS or any(text.words[i] in LIST_INTRODUCERS for i in kept):
         return [k or i > kept[0] for i, k in enumerate(keep)]
     end = text.spans[kept[-1]][1]
-    stop = next((cut for cut in clause_cuts(source) if cut >= end and ";" not in source[cut + 1 :]), len(source))
+    stop = next((cut for cut in ends if cut >= end and ";" not in source[cut + 1 :]), len(source))
     out = [k or (i > kept[-1] and text.spans[i][1] <= stop) for i, k in enumerate(keep)]
     tail = text.words[max(i for i, k in enumerate(out) if k) + 1 :]
     return [True] * len(out) if any(contains(tail, p) for p in _SPEAKING) else out
