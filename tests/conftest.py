@@ -24,9 +24,15 @@ def gold_dir() -> Path:
 
 
 def is_extractive_span(bullet: str, text: str) -> bool:
-    """Is an extractive bullet a span of `text`: its first letter perhaps made upper case, " …" where it was cut?"""
-    span = bullet.removesuffix(" …")
-    return span in text or span[:1].lower() + span[1:] in text
+    """Is an extractive bullet a span of `text`: its first letter perhaps made upper case, " …" where it was cut,
+    a quotation mark perhaps added at either end (vnsum.quotes.pair_marks), sentences of a quotation joined by a
+    space where the text breaks a line?"""
+    text = " ".join(text.split())
+    span = " ".join(bullet.removesuffix(" …").split())
+    for candidate in (span, span.lstrip("“\""), span.rstrip("”\""), span.lstrip("“\"").rstrip("”\"")):
+        if candidate in text or candidate[:1].lower() + candidate[1:] in text:
+            return True
+    return False
 
 
 def run_torch_free(*argvs: list[str]) -> subprocess.CompletedProcess:

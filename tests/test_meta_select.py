@@ -127,6 +127,16 @@ def test_an_event_name_keeps_an_abbreviation_and_a_list_of_places_and_is_the_rep
         " tham nhũng diễn ra sáng nay 25/6.": "Hội nghị toàn quốc về công tác phòng, chống tham nhũng",
         "4 nghị quyết của Hội nghị Trung ương 6 đề cập nhiều vấn đề. Sáng 29/11, Hội nghị trực tuyến toàn quốc của Ban"
         " Bí thư khai mạc.": "Hội nghị trực tuyến toàn quốc của Ban Bí thư",
+        # the subject of "khai mạc", "diễn ra" ... is the meeting reported, and its name runs on through commas
+        "Ban Bí thư mong các ý kiến tại Đại hội Đoàn toàn quốc lần thứ XI bám sát thực tiễn. Sáng 24/6, hội nghị Ban"
+        " Chấp hành Trung ương Đoàn lần thứ 11 đã khai mạc tại TPHCM.": "hội nghị Ban Chấp hành Trung ương Đoàn lần thứ 11",
+        "Chiều 7/7, Hội nghị xúc tiến đầu tư các doanh nghiệp, bệnh viện Hàn Quốc đã diễn ra tại Hà Nội.":
+            "Hội nghị xúc tiến đầu tư các doanh nghiệp, bệnh viện Hàn Quốc",
+        # ... but not a meeting still to come, nor a bare noun
+        "Sáng 30/6, Thường trực HĐND đã họp báo giới thiệu kỳ họp thứ 4. Kỳ họp thứ 4, HĐND TP sẽ khai mạc vào 3/7.":
+            "họp báo giới thiệu kỳ họp thứ 4",
+        "Sáng 13/5, Tổng bí thư tiếp xúc cử tri quận Ba Đình, Tây Hồ. Cuộc tiếp xúc diễn ra tại Hà Nội.":
+            "tiếp xúc cử tri quận Ba Đình, Tây Hồ",
     }
     for text, event in cases.items():
         assert read_meta(default_labeller(extractive=True).label(segment(text))).event == event, text
@@ -171,9 +181,10 @@ def test_max_bullets_and_context_never_selected(seed_text):
     by_index = {s.i: s for s in labelled}
     for bullets in sections.values():
         assert len(bullets) <= 2
-        for bullet in bullets:
-            for i in bullet.sources:
-                assert by_index[i].kind is Kind.BODY and by_index[i].label is not Label.CONTEXT
+        for bullet in bullets:  # a quotation's other sentences may be context; what it was chosen for is not
+            assert all(by_index[i].kind is Kind.BODY for i in bullet.sources)
+            assert all(by_index[i].label is not Label.CONTEXT for i in bullet.sources[bullet.span :])
+            assert any(by_index[i].label is not Label.CONTEXT for i in bullet.sources[: bullet.span])
 
 
 def test_trim_cuts_a_long_sentence_where_a_whole_statement_stays():
@@ -185,6 +196,10 @@ def test_trim_cuts_a_long_sentence_where_a_whole_statement_stays():
     assert not out[: -len(" …")].endswith((",", ";", ":"))
     purpose = "Ủy ban nhân dân tỉnh " + " ".join(["đã triển khai quyết liệt các giải pháp"] * 5) + ", để kịp thời tháo gỡ khó khăn."
     assert trim(purpose) == purpose[: purpose.index(", để")] + " …"
+    # items of a list flattened with "; " and capitals: cut after the first, never inside the list
+    first = "Cần bổ sung thêm một số giải pháp quan trọng để đẩy mạnh cải cách thủ tục hành chính, cải thiện môi trường"
+    items = "; ".join([first] + [f"Mở rộng thị trường và cơ hội đầu tư kinh doanh số {k} cho doanh nghiệp" for k in range(4)])
+    assert trim(items + ".") == first + " …"
 
 
 @pytest.mark.parametrize("sentence", [

@@ -53,6 +53,15 @@ def test_paragraphs_without_blank_lines_and_title():
     assert sentences[0].kind is Kind.TITLE
 
 
+def test_a_headline_ending_in_an_exclamation_or_question_mark_is_the_title():
+    text = "Chống tham nhũng, lãng phí: Không thể tiếp tục như thế này!\nChiều 14-3, Thành uỷ tổ chức hội nghị."
+    assert [s.kind for s in segment(text)] == [Kind.TITLE, Kind.BODY]
+    assert segment("Vì sao dự án chậm tiến độ?\nĐoạn một có một câu.")[0].kind is Kind.TITLE
+    # a first line of two sentences, or an article of one line, is no headline
+    assert segment("Tỉnh đã làm được nhiều việc. Không thể dừng lại!\nĐoạn một.")[0].kind is Kind.BODY
+    assert segment("Không thể tiếp tục như thế này!")[0].kind is Kind.BODY
+
+
 def test_title_glued_to_lead():
     text = "Hướng đến mục tiêu 10 tỉ USD kim ngạch xuất khẩu tôm Ngày 6.2, tại Cà Mau, Thủ tướng chủ trì hội nghị."
     sentences = segment(text)

@@ -90,13 +90,15 @@ class Meta:
 
 @dataclass(frozen=True)
 class Bullet:
-    """A brief item; `sources` are the indices of the sentences it was taken from."""
+    """A brief item. `sources` are the indices of the sentences it was taken from: the `span` its text runs over,
+    in order (one sentence, or a quotation's several), then any that say the same point."""
 
     text: str
     sources: tuple[int, ...]
     method: str = "extractive"
     fallback: str | None = None
     score: float = 0.0
+    span: int = 1
 
 
 @dataclass(frozen=True)

@@ -113,14 +113,15 @@ def label_pairs(gold: GoldArticle, ours: tuple[Sentence, ...]) -> Counter:
 
 
 def bullet_placements(result: Brief, gold: GoldArticle) -> Counter:
-    """Printed bullets counted by (section name, whether the gold labels the bullet's first source sentence with
-    that section): a bullet under the wrong heading is the labeller's error a reader sees."""
+    """Printed bullets counted by (section name, whether the gold labels the bullet's source sentence with that
+    section; for a bullet carrying a quotation, any of its sentences, as GUIDELINES labels a quotation by its main
+    point): a bullet under the wrong heading is the labeller's error a reader sees."""
     back = align(result.sentences, gold.sentences)
     placed: Counter = Counter()
     for name, label in SECTIONS:
         for bullet in result.sections.get(name, ()):
-            g = back[bullet.sources[0]]
-            placed[(name, g is not None and gold.sentences[g].label is label)] += 1
+            found = [back[i] for i in bullet.sources[: bullet.span]]
+            placed[(name, any(g is not None and gold.sentences[g].label is label for g in found))] += 1
     return placed
 
 

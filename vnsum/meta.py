@@ -19,6 +19,8 @@ from vnsum.lexicon.meta import (
     DAY_MONTH_YEAR,
     EVENT_ASIDES,
     EVENT_CONTINUATIONS,
+    EVENT_HAPPENED,
+    EVENT_TO_COME,
     EVENT_LIST_BREAKS,
     EVENT_PURPOSE_VERBS,
     EVENT_LIST_CLOSERS,
@@ -46,6 +48,10 @@ MAX_CHAIRS = 4
 _EVENT_RE = re.compile("".join(f"(?<!{venue} )" for venue in EVENT_VENUES) + rf"(?<!\w)(?:{EVENT_NOUNS})(?!\w)",
                        re.IGNORECASE)
 _EVENT_STOP_RE = re.compile(EVENT_STOPS, re.IGNORECASE)
+#: A mention opening its clause: at the sentence's start or after one short opener ("Chiều 7/7, ").
+_CLAUSE_OPENING_RE = re.compile(r"(?:^|^[^,.;:]{1,40},\s+)$")
+_HAPPENED_RE = re.compile(rf"(?P<before>[^.;:!?]{{0,240}}?)\s(?:{EVENT_HAPPENED})(?!\w)")
+_TO_COME_RE = re.compile(rf"(?<!\w)(?:{EVENT_TO_COME})(?!\w)")
 _CONTINUATION_RE = re.compile(rf"^(?:{EVENT_CONTINUATIONS})(?!\w)", re.IGNORECASE)
 _PURPOSE_RE = re.compile(rf"\s+(?:{EVENT_PURPOSE_VERBS})$", re.IGNORECASE)
 _LIST_CLOSER_RE = re.compile(rf"\s(?:{EVENT_LIST_CLOSERS})\s")
@@ -100,11 +106,16 @@ def read_meta(sentences: tuple[Sentence, ...]) -> Meta:
 
 
 def _event(lead: list[Sentence]) -> str | None:
-    """The first name of four words or more, else the longest of three, among the lead's mentions of a meeting;
-    mentions of another meeting than the report's (EVENT_ASIDES: "trước kỳ họp thứ 3") count only when the lead
-    mentions no other."""
+    """The first name (two words or more after its noun) that is the subject of EVENT_HAPPENED; else the first of four words or
+    more, else the longest of three, among the lead's mentions of a meeting; mentions of another meeting than the
+    report's (EVENT_ASIDES: "trước kỳ họp thứ 3") count only when the lead mentions no other."""
     mentions = [match for sentence in lead for match in _EVENT_RE.finditer(sentence.text)]
     own = [match for match in mentions if not _ASIDE_RE.search(match.string, 0, match.start())] or mentions
+    for match in own:
+        if _reported(match):
+            name = _cut_event(match.string, match.start(), match.end(), subject=True)
+            if len(name.split()) >= len(match.group().split()) + 2:  # a name, not the bare noun ("Cuộc tiếp xúc")
+                return name
     best: str | None = None
     for match in own:
         name = _cut_event(match.string, match.start(), match.end())
@@ -115,9 +126,17 @@ def _event(lead: list[Sentence]) -> str | None:
     return best if best and len(best.split()) >= 3 else None
 
 
-def _cut_event(text: str, start: int, noun_end: int) -> str:
+def _reported(mention: re.Match) -> bool:
+    """Is this mention of a meeting the subject of EVENT_HAPPENED, opening its clause, and not to come?"""
+    happened = _HAPPENED_RE.match(mention.string, mention.end())
+    return bool(happened and _CLAUSE_OPENING_RE.search(mention.string, 0, mention.start())
+                and not _TO_COME_RE.search(happened.group("before")))
+
+
+def _cut_event(text: str, start: int, noun_end: int, subject: bool = False) -> str:
     """The event name from `start` (its noun ends at `noun_end`), up to the place, time or chair that follows it;
-    on through a comma when what follows continues the name, or is a list the name's topic runs through."""
+    on through a comma when what follows continues the name, is a list the name's topic runs through, or (for the
+    `subject` of EVENT_HAPPENED) opens no clause."""
     rest = text[start:]
     stop = _EVENT_STOP_RE.search(rest, noun_end - start)
     at = noun_end - start
@@ -139,7 +158,7 @@ def _cut_event(text: str, start: int, noun_end: int) -> str:
     kept = [pieces[0]]
     while len(kept) < len(pieces):
         piece = pieces[len(kept)]
-        if _CONTINUATION_RE.match(piece) or _lists_places(kept[-1], piece):
+        if _CONTINUATION_RE.match(piece) or _lists_places(kept[-1], piece) or (subject and not _LIST_BREAK_RE.match(piece)):
             kept.append(piece)
             continue
         closing = _list_end(pieces, len(kept))

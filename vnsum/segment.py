@@ -28,6 +28,7 @@ from vnsum.lexicon.layout import (
     GLUED_BY_SPACES,
     GLUED_CREDIT_END,
     GLUED_TIMESTAMP,
+    HEADLINE_ENDS,
     LOWER,
     NOT_A_BREAK_AFTER,
     PHOTO_CREDIT,
@@ -73,7 +74,7 @@ def segment(text: str) -> tuple[Sentence, ...]:
             if glued and head.strip() and not SENTENCE_END.search(head) and _syllables(head) <= SHORT_LINE_MAX_SYLLABLES:
                 spans.extend(_strip(text, start, glued.start(), p, Kind.TITLE))
                 start = glued.end()
-            elif not _ends_sentence(line) and _syllables(line) <= 2 * SHORT_LINE_MAX_SYLLABLES:
+            elif _reads_as_title(text, start, end, more_lines=len(paragraphs) > 1):
                 spans.extend(_strip(text, start, end, p, Kind.TITLE))
                 continue
         is_last = p + 1 == trailer_from
@@ -123,6 +124,16 @@ def _standalone_kind(line: str) -> Kind:
     if _syllables(line) <= SHORT_LINE_MAX_SYLLABLES and not _ends_sentence(line):
         return Kind.HEADING
     return Kind.BODY
+
+
+def _reads_as_title(text: str, start: int, end: int, more_lines: bool) -> bool:
+    """Is the first line the headline: short, and with no final punctuation, or one sentence ending in "!" or "?"
+    (HEADLINE_ENDS) with the article after it?"""
+    line = text[start:end].strip()
+    if _syllables(line) > 2 * SHORT_LINE_MAX_SYLLABLES:
+        return False
+    return not _ends_sentence(line) or (more_lines and line.endswith(HEADLINE_ENDS)
+                                        and len(_split_sentences(text, start, end)) == 1)
 
 
 def _reads_as_byline(text: str) -> bool:

@@ -2,7 +2,9 @@
 
 Extractive by contract: a bullet's text is a span of one source sentence, possibly cut at a
 clause boundary (marked with "…") and stripped of a leading connective ("Tuy nhiên, "), its first
-letter upper case; it is never reworded. Ranking is linear in the article: each sentence is compared
+letter upper case; it is never reworded. A sentence inside a quotation that runs over a few sentences
+brings the whole quotation (vnsum/quotes.py): alone it would lack its speaker or open mid-quotation. In a
+longer one, the sentence's quotation marks are paired (a mark added, or the text cut before an unclosed one). Ranking is linear in the article: each sentence is compared
 with its section's centroid, not with every other sentence.
 """
 
@@ -15,6 +17,7 @@ from collections import Counter
 from vnsum.document import SECTIONS, Bullet, Kind, Label, Sentence
 from vnsum.lexicon.cues import CONNECTIVES, CONTRAST
 from vnsum.lexicon.guard import CUT_BEFORE, LIST_OPENERS, REPORTING_VERBS, SPEECH_ONLY_ENDS, UNFINISHED_ENDS
+from vnsum.quotes import pair_marks, quotation_span, starts_inside
 
 DEFAULT_MAX_BULLETS = 5
 #: Bullets longer than this many syllables are cut at the last clause boundary before it.
@@ -40,6 +43,7 @@ _TOKEN = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d")
 _LEAD_CONNECTIVE = re.compile(rf"^(?:{CONNECTIVES}|{CONTRAST})", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";\s|,\s")
+_SEMICOLON_ITEM = re.compile(r";\s+(\w)")
 _CUT_BEFORE = tuple(opener + " " for opener in CUT_BEFORE)
 _PAIRS = (("(", ")"), ("“", "”"), ("‘", "’"))
 _LIST_OPENERS = tuple(opener.split() for opener in LIST_OPENERS)
@@ -56,11 +60,14 @@ def select_bullets(sentences: tuple[Sentence, ...], max_bullets: int = DEFAULT_M
     for name, label in SECTIONS:
         candidates = [s for s in sentences
                       if s.label is label and s.kind is Kind.BODY and s.confidence >= floors[label]]
-        sections[name] = _pick(candidates, max_bullets)
+        sections[name] = _pick(candidates, sentences, max_bullets)
     return sections
 
 
-def _pick(candidates: list[Sentence], max_bullets: int) -> tuple[Bullet, ...]:
+def _pick(candidates: list[Sentence], sentences: tuple[Sentence, ...], max_bullets: int) -> tuple[Bullet, ...]:
+    """The best `max_bullets` candidates, each with the near-duplicates it stands for; a candidate inside a
+    quotation that runs over several sentences carries it whole, and another from the same quotation is its
+    duplicate."""
     if not candidates or max_bullets <= 0:
         return ()
     bags = [Counter(syllables(s.text)) for s in candidates]
@@ -71,23 +78,37 @@ def _pick(candidates: list[Sentence], max_bullets: int) -> tuple[Bullet, ...]:
         range(len(candidates)),
         key=lambda k: (-_importance(candidates[k], bags[k], centroid, len(candidates)), candidates[k].i),
     )
-    chosen: list[tuple[int, set[tuple[str, str]], list[int]]] = []
+    chosen: list[tuple[int, set[tuple[str, str]], list[int], range]] = []
     for k in ranked:
         grams = _bigrams(bags[k], candidates[k].text)
-        duplicate = next((c for c in chosen if _jaccard(grams, c[1]) >= DUPLICATE_OVERLAP), None)
+        first, last = quotation_span(sentences, candidates[k].i) or (candidates[k].i, candidates[k].i)
+        duplicate = next((c for c in chosen if _jaccard(grams, c[1]) >= DUPLICATE_OVERLAP
+                          or (first <= c[3][-1] and last >= c[3][0])), None)
         if duplicate is not None:
             duplicate[2].append(candidates[k].i)
             continue
         if len(chosen) < max_bullets:
-            chosen.append((k, grams, [candidates[k].i]))
+            chosen.append((k, grams, [candidates[k].i], range(first, last + 1)))
     return tuple(
         Bullet(
-            text=trim(candidates[k].text),
-            sources=tuple(sorted(sources)),
+            text=_text(candidates[k], sentences) if len(span) == 1 else _carried_whole(sentences[span.start : span.stop]),
+            sources=tuple(span) + tuple(sorted(set(sources) - set(span))),
             score=round(_importance(candidates[k], bags[k], centroid, len(candidates)), 4),
+            span=len(span),
         )
-        for k, _, sources in chosen
+        for k, _, sources, span in chosen
     )
+
+
+def _text(sentence: Sentence, sentences: tuple[Sentence, ...]) -> str:
+    """One sentence as a bullet: trimmed, its quotation marks paired when it sits in a longer quotation."""
+    return pair_marks(trim(sentence.text), starts_inside(sentences, sentence.i), MIN_CUT_SYLLABLES)
+
+
+def _carried_whole(quotation: tuple[Sentence, ...]) -> str:
+    """A quotation's sentences as one bullet: a leading connective stripped, upper case first, never cut (a cut
+    would leave it without its speaker or its closing mark)."""
+    return sentence_case(_strip_connective(" ".join(s.text for s in quotation)))
 
 
 def _importance(sentence: Sentence, bag: Counter[str], centroid: Counter[str], n: int) -> float:
@@ -105,15 +126,13 @@ def trim(text: str) -> str:
     """A sentence as a bullet: a leading connective stripped, the first letter upper case, and an over-long
     sentence cut where what stays is a whole statement (then it ends in " …"); with no such place it stays whole.
 
-    Cuts fall before "; " or before ", " and an opener of a clause that may go (CUT_BEFORE), never inside
+    Cuts fall before "; " (in a list of capitalised "; " items, the first only) or before ", " and an opener of a
+    clause that may go (CUT_BEFORE), never inside
     brackets or quotation marks, after a colon or a list opener (LIST_OPENERS: a list may follow) or after a
     word that needs what follows ("cho biết", "trong đó", "là"). The latest cut under MAX_BULLET_SYLLABLES
     wins, else the earliest under LONG_BULLET_SYLLABLES.
     """
-    stripped = _LEAD_CONNECTIVE.sub("", text, count=1)
-    if stripped and not stripped.lower().startswith("là "):  # "Đặc biệt là ..." keeps its connective
-        text = stripped
-    text = sentence_case(text)
+    text = sentence_case(_strip_connective(text))
     words = text.split()
     if len(words) <= MAX_BULLET_SYLLABLES:
         return text
@@ -123,6 +142,11 @@ def trim(text: str) -> str:
     short = [cut for cut in cuts if cut <= len(" ".join(words[:MAX_BULLET_SYLLABLES]))]
     cut = short[-1] if short else cuts[0] if cuts else None
     return text if cut is None else text[:cut] + " …"
+
+
+def _strip_connective(text: str) -> str:
+    stripped = _LEAD_CONNECTIVE.sub("", text, count=1)
+    return stripped if stripped and not stripped.lower().startswith("là ") else text  # "Đặc biệt là ..." keeps it
 
 
 def sentence_case(text: str) -> str:
@@ -148,9 +172,16 @@ def clause_cuts(text: str) -> list[int]:
         if any(kept[i : i + len(opener)] == opener for opener in _LIST_OPENERS for i in range(len(kept))):
             break
         rest = text[match.end() :].lower()
+        if match.group().startswith(";") and _capitalised_items(head):  # "A; Mở rộng ...; Giảm ...": a list
+            continue
         if match.group().startswith(";") or rest.startswith(_CUT_BEFORE):
             cuts.append(match.start())
     return cuts
+
+
+def _capitalised_items(head: str) -> bool:
+    """Does `head` already hold a "; " followed by a capital: items of a list flattened into one sentence?"""
+    return any(item.group(1).isupper() for item in _SEMICOLON_ITEM.finditer(head))
 
 
 def syllables(text: str) -> list[str]:

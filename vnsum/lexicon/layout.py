@@ -122,6 +122,10 @@ TRAILER_MAX_SYLLABLES = 8
 #: A heading or caption is a paragraph without final punctuation and at most this many syllables.
 SHORT_LINE_MAX_SYLLABLES = 25
 
+#: Marks a headline may end with: a short first line ending so, with more lines after it, is the title
+#: ("Chống tham nhũng, lãng phí: Không thể tiếp tục như thế này!", "Vì sao ...?"), not a sentence to brief.
+HEADLINE_ENDS = ("!", "?", "!”", "?”", '!"', '?"')
+
 #: Openers of a dateline that a title can be glued to: "... tôm Chiều 17/7, ...", "... GPMB Sáng nay (8/2), ...".
 DATELINE = re.compile(
     r"\s+(?=(?:Sáng|Chiều|Tối|Trưa|Ngày|Đêm|Hôm nay|Hôm qua)(?: nay| qua| mai)?\s*\(?\d{1,2}\s*[/.\-]\s*\d{1,2}\b)"

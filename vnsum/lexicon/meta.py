@@ -66,6 +66,16 @@ EVENT_ASIDES = (
     r"nghị quyết|nghị quyết của|kết luận của|văn kiện|Tổng thư ký|Ban tổ chức"
 )
 
+#: Predicates that say a meeting took place. A mention that opens its clause (the sentence's start, or after a short
+#: opener such as "Chiều 7/7, ") and is their subject is the meeting reported, before any other the lead names
+#: ("... các ý kiến tại Đại hội Đoàn toàn quốc ... Sáng 24/6, hội nghị Ban Chấp hành Trung ương Đoàn lần thứ 11 đã
+#: khai mạc"), and its name runs on through commas to them ("Hội nghị xúc tiến đầu tư các doanh nghiệp, bệnh viện
+#: trong lĩnh vực y tế của Hàn Quốc ... đã diễn ra").
+EVENT_HAPPENED = r"diễn ra|khai mạc|bế mạc|được tổ chức|được tiến hành|kết thúc"
+#: ... but not one still to come: "Kỳ họp thứ 4, HĐND TP sẽ khai mạc vào ngày 3/7" is in a report of the press
+#: conference before it.
+EVENT_TO_COME = r"sẽ|dự kiến|chuẩn bị|sắp"
+
 #: Nouns of administrative units whose proper names an event name lists with commas ("tiếp xúc cử tri quận Ba
 #: Đình, Tây Hồ", "tỉnh Quảng Nam, Quảng Ngãi"): the name runs on through the listed names.
 PLACE_LIST_NOUNS = r"quận|huyện|tỉnh|thành phố|TP\.?|thị xã|xã|phường|thị trấn"

@@ -33,9 +33,12 @@ def rewrite_many(
     rewriter: Rewriter,
     deadline: float | None = None,
 ) -> list[dict[str, tuple[Bullet, ...]]]:
-    """The bullets of many articles in one stream of full batches (a digest), each checked against its sources."""
-    order = [(a, name, k) for a, (sections, _) in enumerate(articles) for name, bullets in sections.items() for k in range(len(bullets))]
+    """The bullets of many articles in one stream of full batches (a digest), each checked against its sources.
+    A rewriter that cuts one sentence leaves a bullet carrying a whole quotation as it is: one cut sentence of it
+    would lose the speaker or the closing mark."""
     first_only = getattr(rewriter, "one_sentence", False)
+    order = [(a, name, k) for a, (sections, _) in enumerate(articles) for name, bullets in sections.items()
+             for k in range(len(bullets)) if not (first_only and bullets[k].span > 1)]
     sources = [_source_text(articles[a][0][name][k], articles[a][1], first_only) for a, name, k in order]
     outputs = rewriter.candidates(sources, "compress", deadline) if sources else []
     method = getattr(rewriter, "method", "seq2seq")

@@ -1,0 +1,125 @@
+"""Quotations that run over several sentences: which sentences one spans, so a bullet can carry it whole.
+
+A reporter's "“A. B”, ông X nói." is segmented into two sentences, and either alone reads wrong as a bullet: the
+first has no speaker, the second opens mid-quotation with a dangling closing mark. GUIDELINES lets such a
+quotation be one item; `quotation_span` finds its sentences. One too long for a bullet leaves its sentence alone,
+with its marks paired by `pair_marks`, so the bullet still reads as a quotation. Curly marks say which way they
+face; straight ones (VietNews prints them spaced either way: `"Phải ...`, `... như thế này ",`) are read from
+their neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vnsum.document import Kind, Sentence
+
+#: Sentences one quotation may run over and still be printed as one bullet; a longer one stays cut.
+MAX_QUOTATION_SENTENCES = 4
+#: Syllables a bullet carrying a whole quotation may reach (a reader forgives a long bullet, not a broken one).
+MAX_QUOTATION_SYLLABLES = 90
+
+_OPENING, _CLOSING = "“«", "”»"
+_MARK = re.compile(r"[“”«»\"]")
+#: A straight mark closes when punctuation follows it (`như thế này ",`, `lại "-`) or ends what comes before it
+#: (`phát triển được," ông Vinh nói`) ...
+_CLOSES_BEFORE = ",.;:!?)…-–—"
+_CLOSES_AFTER = ",.;!?…"
+#: Where a closing mark added to a bullet goes: before a " …" that marks a cut, else at the very end.
+_CUT_MARK = " …"
+#: ... and opens at the start, or after a space, a colon or a bracket with a word right after it (`: "Phải`).
+_OPENS_AFTER = " :(\n"
+
+
+def marks(text: str) -> list[bool]:
+    """The quotation marks of `text` in order, each True where it opens a quotation and False where it closes one."""
+    out: list[bool] = []
+    for match in _MARK.finditer(text):
+        mark, at = match.group(), match.start()
+        if mark in _OPENING or mark in _CLOSING:
+            out.append(mark in _OPENING)
+            continue
+        after = text[at + 1 : at + 2]
+        before = text[at - 1 : at] if at else " "
+        if not after or after in _CLOSES_BEFORE or before in _CLOSES_AFTER:
+            out.append(False)
+        elif before in _OPENS_AFTER and not after.isspace():
+            out.append(True)
+        else:  # spaced on both sides, or glued to the word before: the other way from the mark before it
+            out.append(not out[-1] if out else True)
+    return out
+
+
+def quotation_span(sentences: tuple[Sentence, ...], i: int) -> tuple[int, int] | None:
+    """(first, last) index of the sentences a quotation that sentence `i` opens, closes or sits inside runs over,
+    or None: `i` stands alone, or the quotation is longer than a bullet may be or its ends are not found."""
+    first = _opener(sentences, i) if starts_inside(sentences, i) else i
+    last = _closer(sentences, i) if _ends_inside(sentences, i) else i
+    if first is None or last is None or (first, last) == (i, i) or last - first >= MAX_QUOTATION_SENTENCES:
+        return None
+    if any(s.kind is not Kind.BODY for s in sentences[first : last + 1]):
+        return None
+    if sum(len(s.text.split()) for s in sentences[first : last + 1]) > MAX_QUOTATION_SYLLABLES:
+        return None
+    return first, last
+
+
+def starts_inside(sentences: tuple[Sentence, ...], i: int) -> bool:
+    """Does sentence `i` begin inside a quotation: its first mark closes one, or it has none and the nearest marked
+    sentence before it left one open?"""
+    own = marks(sentences[i].text)
+    if own:
+        return not own[0]
+    for j in range(i - 1, max(-1, i - MAX_QUOTATION_SENTENCES), -1):
+        before = marks(sentences[j].text)
+        if before:
+            return before[-1]
+    return False
+
+
+def _ends_inside(sentences: tuple[Sentence, ...], i: int) -> bool:
+    """Does sentence `i` end inside a quotation (its last mark opens one, or it begins inside one and has no mark)?"""
+    own = marks(sentences[i].text)
+    return own[-1] if own else starts_inside(sentences, i)
+
+
+def _opener(sentences: tuple[Sentence, ...], i: int) -> int | None:
+    """The sentence before `i` whose last mark opens the quotation `i` begins inside; None past the limit."""
+    for j in range(i - 1, max(-1, i - MAX_QUOTATION_SENTENCES), -1):
+        found = marks(sentences[j].text)
+        if found:
+            return j if found[-1] else None
+    return None
+
+
+def _closer(sentences: tuple[Sentence, ...], i: int) -> int | None:
+    """The sentence after `i` whose first mark closes the quotation `i` ends inside; None past the limit."""
+    for k in range(i + 1, min(len(sentences), i + MAX_QUOTATION_SENTENCES)):
+        found = marks(sentences[k].text)
+        if found:
+            return k if not found[0] else None
+    return None
+
+
+def pair_marks(text: str, inside_at_start: bool, min_head_words: int) -> str:
+    """`text` (a sentence inside a quotation too long to carry whole, as a bullet) with its quotation marks paired:
+    an opening mark added where it begins inside the quotation, and where it ends inside one, the text cut before
+    the mark that opened it (" …", when at least `min_head_words` words come before it: "... đổi mới DNNN
+    “Chúng ta ...") or a closing mark added. Words are never changed."""
+    opening, closing = _style(text)
+    found = marks(text)
+    if (found and not found[0]) or (not found and inside_at_start):
+        text, found = opening + text, [True] + found
+    if not found or not found[-1]:
+        return text
+    last_open = [match.start() for match in _MARK.finditer(text)][len(found) - 1]
+    head = text[:last_open].rstrip(" ,;:")
+    if last_open > 0 and len(head.split()) >= min_head_words and marks(head).count(True) == marks(head).count(False):
+        return head + _CUT_MARK
+    body = text.removesuffix(_CUT_MARK)
+    return body + closing + text[len(body) :]
+
+
+def _style(text: str) -> tuple[str, str]:
+    """The pair of marks `text` writes quotations with: straight if it has only straight ones, else curly."""
+    return ('"', '"') if '"' in text and not any(mark in text for mark in _OPENING + _CLOSING) else ("“", "”")
