@@ -106,9 +106,9 @@ def read_meta(sentences: tuple[Sentence, ...]) -> Meta:
 
 
 def _event(lead: list[Sentence]) -> str | None:
-    """The first name (two words or more after its noun) that is the subject of EVENT_HAPPENED; else the first of four words or
-    more, else the longest of three, among the lead's mentions of a meeting; mentions of another meeting than the
-    report's (EVENT_ASIDES: "trước kỳ họp thứ 3") count only when the lead mentions no other."""
+    """The first name (two words or more after its noun) that is the subject of EVENT_HAPPENED; else the first of
+    four words or more, else the longest of three, among the lead's mentions of a meeting; mentions of another
+    meeting than the report's (EVENT_ASIDES: "trước kỳ họp thứ 3") count only when the lead mentions no other."""
     mentions = [match for sentence in lead for match in _EVENT_RE.finditer(sentence.text)]
     own = [match for match in mentions if not _ASIDE_RE.search(match.string, 0, match.start())] or mentions
     for match in own:
@@ -158,7 +158,8 @@ def _cut_event(text: str, start: int, noun_end: int, subject: bool = False) -> s
     kept = [pieces[0]]
     while len(kept) < len(pieces):
         piece = pieces[len(kept)]
-        if _CONTINUATION_RE.match(piece) or _lists_places(kept[-1], piece) or (subject and not _LIST_BREAK_RE.match(piece)):
+        if (_CONTINUATION_RE.match(piece) or _lists_places(kept[-1], piece)
+                or (subject and not _LIST_BREAK_RE.match(piece))):
             kept.append(piece)
             continue
         closing = _list_end(pieces, len(kept))

@@ -25,10 +25,10 @@ _MARK = re.compile(r"[“”«»\"]")
 #: (`phát triển được," ông Vinh nói`) ...
 _CLOSES_BEFORE = ",.;:!?)…-–—"
 _CLOSES_AFTER = ",.;!?…"
-#: Where a closing mark added to a bullet goes: before a " …" that marks a cut, else at the very end.
-_CUT_MARK = " …"
 #: ... and opens at the start, or after a space, a colon or a bracket with a word right after it (`: "Phải`).
 _OPENS_AFTER = " :(\n"
+#: Where a closing mark added to a bullet goes: before a " …" that marks a cut, else at the very end.
+_CUT_MARK = " …"
 
 
 def marks(text: str) -> list[bool]:

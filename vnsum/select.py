@@ -4,8 +4,9 @@ Extractive by contract: a bullet's text is a span of one source sentence, possib
 clause boundary (marked with "…") and stripped of a leading connective ("Tuy nhiên, "), its first
 letter upper case; it is never reworded. A sentence inside a quotation that runs over a few sentences
 brings the whole quotation (vnsum/quotes.py): alone it would lack its speaker or open mid-quotation. In a
-longer one, the sentence's quotation marks are paired (a mark added, or the text cut before an unclosed one). Ranking is linear in the article: each sentence is compared
-with its section's centroid, not with every other sentence.
+longer one, the sentence's quotation marks are paired (a mark added, or the text cut before an unclosed one).
+Ranking is linear in the article: each sentence is compared with its section's centroid, not with every other
+sentence.
 """
 
 from __future__ import annotations
@@ -91,7 +92,8 @@ def _pick(candidates: list[Sentence], sentences: tuple[Sentence, ...], max_bulle
             chosen.append((k, grams, [candidates[k].i], range(first, last + 1)))
     return tuple(
         Bullet(
-            text=_text(candidates[k], sentences) if len(span) == 1 else _carried_whole(sentences[span.start : span.stop]),
+            text=(_text(candidates[k], sentences) if len(span) == 1
+                  else _carried_whole(sentences[span.start : span.stop])),
             sources=tuple(span) + tuple(sorted(set(sources) - set(span))),
             score=round(_importance(candidates[k], bags[k], centroid, len(candidates)), 4),
             span=len(span),
@@ -127,10 +129,9 @@ def trim(text: str) -> str:
     sentence cut where what stays is a whole statement (then it ends in " …"); with no such place it stays whole.
 
     Cuts fall before "; " (in a list of capitalised "; " items, the first only) or before ", " and an opener of a
-    clause that may go (CUT_BEFORE), never inside
-    brackets or quotation marks, after a colon or a list opener (LIST_OPENERS: a list may follow) or after a
-    word that needs what follows ("cho biết", "trong đó", "là"). The latest cut under MAX_BULLET_SYLLABLES
-    wins, else the earliest under LONG_BULLET_SYLLABLES.
+    clause that may go (CUT_BEFORE), never inside brackets or quotation marks, after a colon or a list opener
+    (LIST_OPENERS: a list may follow) or after a word that needs what follows ("cho biết", "trong đó", "là").
+    The latest cut under MAX_BULLET_SYLLABLES wins, else the earliest under LONG_BULLET_SYLLABLES.
     """
     text = sentence_case(_strip_connective(text))
     words = text.split()
