@@ -28,6 +28,7 @@ def sentences(texts, labels, paragraphs=None):
     ('Không thể tiếp tục như thế này ", ông Nhân nói.', [False]),
     ('vận động người dân giao mặt bằng "- ông Tùng cho biết', [False]),
     ('"Nếu không thì không thể phát triển được," ông Vinh nói.', [True, False]),
+    ("\"Cần thử nghiệm các công nghệ mới'' - đại biểu nhấn mạnh.", [True, False]),
     ('để những người như ông Hải trở thành" ngôi sao cô đơn mãi thế được ".', [True, False]),
     ("Không có trích dẫn.", []),
 ])
@@ -70,21 +71,23 @@ def test_a_sentence_that_stands_alone_or_a_quotation_too_long_for_a_bullet_is_le
     assert quotation_span(sentences(closed_too_late[:1] + closed_too_late[-2:], [Label.DIRECTIVE] * 3), 0) == (0, 2)
 
 
-@pytest.mark.parametrize("text, inside, paired", [
+@pytest.mark.parametrize("text, paired", [
     # the end of a quotation: its opening mark added
-    ("Chính sách mới làm tăng chi ngân sách”, trích báo cáo do ông Hiển trình bày.", True,
+    ("Chính sách mới làm tăng chi ngân sách”, trích báo cáo do ông Hiển trình bày.",
      "“Chính sách mới làm tăng chi ngân sách”, trích báo cáo do ông Hiển trình bày."),
     # its start, and its middle: the closing mark added (before the mark of a cut), in the text's own style
-    ('"Bứt phá là các giải pháp đồng bộ; thúc đẩy xuất khẩu...', False, '"Bứt phá là các giải pháp đồng bộ; thúc đẩy xuất khẩu..."'),
-    ("Nhưng Hội đã hoàn thành tốt nhiệm vụ …", True, "“Nhưng Hội đã hoàn thành tốt nhiệm vụ” …"),
+    ('"Bứt phá là các giải pháp đồng bộ; thúc đẩy xuất khẩu...', '"Bứt phá là các giải pháp đồng bộ; thúc đẩy xuất khẩu..."'),
+    ("“Nhưng Hội đã hoàn thành tốt nhiệm vụ …", "“Nhưng Hội đã hoàn thành tốt nhiệm vụ” …"),
+    # a sentence with no mark of its own stays as it is, whatever its neighbours hold
+    ("Nhưng Hội đã hoàn thành tốt nhiệm vụ …", "Nhưng Hội đã hoàn thành tốt nhiệm vụ …"),
     # a statement that runs into a quotation it never closes: cut before it
     ("Phó Thủ tướng đề nghị các bộ dứt khoát phải hoàn thành kế hoạch cổ phần hóa năm 2017 về sắp xếp, đổi mới DNNN "
-     "“Chúng ta đặt ra mục tiêu vượt mức.", False,
+     "“Chúng ta đặt ra mục tiêu vượt mức.",
      "Phó Thủ tướng đề nghị các bộ dứt khoát phải hoàn thành kế hoạch cổ phần hóa năm 2017 về sắp xếp, đổi mới DNNN …"),
-    ("Tỉnh đã hoàn thành “ba đột phá” …", False, "Tỉnh đã hoàn thành “ba đột phá” …"),
+    ("Tỉnh đã hoàn thành “ba đột phá” …", "Tỉnh đã hoàn thành “ba đột phá” …"),
 ])
-def test_a_sentence_of_a_longer_quotation_gets_its_marks_paired(text, inside, paired):
-    assert pair_marks(text, inside, 14) == paired
+def test_a_sentence_of_a_longer_quotation_gets_its_marks_paired(text, paired):
+    assert pair_marks(text, 14) == paired
 
 
 class OneSentenceCutter:

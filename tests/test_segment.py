@@ -109,6 +109,7 @@ def test_a_heading_or_caption_run_into_the_next_sentence_is_cut_where_a_sentence
         ("Thủ tướng Nguyễn Xuân Phúc phát biểu tại hội nghị", "Theo ông Nguyễn Túc, niềm tin đã được lấy lại."),
         ("Giãn dân nhưng lại xây nhà cao tầng ở nội đô", "Cử tri Đinh Vũ Khuynh hỏi về việc này."),
         ("Bức xúc chủ yếu là ở địa phương", "Trước đó, Ủy ban đã thảo luận báo cáo."),
+        ("Quyết liệt chấn chỉnh những tồn tại, hạn chế", "Mở đầu phần chất vấn, Bộ trưởng trả lời về dự án."),
         ("Ảnh: VGP", "Ngày 7/7/2017, Thủ tướng dự hội nghị."),
         ("Cấm cửa báo chí", "Tuy nhiên, đại diện các cơ quan không trả lời."),
         ("PGĐ Sở Nguyễn Minh Khánh", "Ông Khánh cho biết hội nghị sẽ tổ chức tại Hà Nội."),

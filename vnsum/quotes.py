@@ -3,7 +3,7 @@
 A reporter's "“A. B”, ông X nói." is segmented into two sentences, and either alone reads wrong as a bullet: the
 first has no speaker, the second opens mid-quotation with a dangling closing mark. GUIDELINES lets such a
 quotation be one item; `quotation_span` finds its sentences. One too long for a bullet leaves its sentence alone,
-with its marks paired by `pair_marks`, so the bullet still reads as a quotation. Curly marks say which way they
+with the marks it has paired by `pair_marks`, so the bullet still reads as a quotation. Curly marks say which way they
 face; straight ones (VietNews prints them spaced either way: `"Phải ...`, `... như thế này ",`) are read from
 their neighbours.
 """
@@ -20,7 +20,8 @@ MAX_QUOTATION_SENTENCES = 4
 MAX_QUOTATION_SYLLABLES = 90
 
 _OPENING, _CLOSING = "“«", "”»"
-_MARK = re.compile(r"[“”«»\"]")
+#: Curly, guillemet and straight marks, and two apostrophes written for a straight closing mark (`mới'' - đại biểu`).
+_MARK = re.compile(r"[“”«»\"]|''")
 #: A straight mark closes when punctuation follows it (`như thế này ",`, `lại "-`) or ends what comes before it
 #: (`phát triển được," ông Vinh nói`) ...
 _CLOSES_BEFORE = ",.;:!?)…-–—"
@@ -39,7 +40,7 @@ def marks(text: str) -> list[bool]:
         if mark in _OPENING or mark in _CLOSING:
             out.append(mark in _OPENING)
             continue
-        after = text[at + 1 : at + 2]
+        after = text[match.end() : match.end() + 1]
         before = text[at - 1 : at] if at else " "
         if not after or after in _CLOSES_BEFORE or before in _CLOSES_AFTER:
             out.append(False)
@@ -53,7 +54,7 @@ def marks(text: str) -> list[bool]:
 def quotation_span(sentences: tuple[Sentence, ...], i: int) -> tuple[int, int] | None:
     """(first, last) index of the sentences a quotation that sentence `i` opens, closes or sits inside runs over,
     or None: `i` stands alone, or the quotation is longer than a bullet may be or its ends are not found."""
-    first = _opener(sentences, i) if starts_inside(sentences, i) else i
+    first = _opener(sentences, i) if _starts_inside(sentences, i) else i
     last = _closer(sentences, i) if _ends_inside(sentences, i) else i
     if first is None or last is None or (first, last) == (i, i) or last - first >= MAX_QUOTATION_SENTENCES:
         return None
@@ -64,7 +65,7 @@ def quotation_span(sentences: tuple[Sentence, ...], i: int) -> tuple[int, int] |
     return first, last
 
 
-def starts_inside(sentences: tuple[Sentence, ...], i: int) -> bool:
+def _starts_inside(sentences: tuple[Sentence, ...], i: int) -> bool:
     """Does sentence `i` begin inside a quotation: its first mark closes one, or it has none and the nearest marked
     sentence before it left one open?"""
     own = marks(sentences[i].text)
@@ -80,7 +81,7 @@ def starts_inside(sentences: tuple[Sentence, ...], i: int) -> bool:
 def _ends_inside(sentences: tuple[Sentence, ...], i: int) -> bool:
     """Does sentence `i` end inside a quotation (its last mark opens one, or it begins inside one and has no mark)?"""
     own = marks(sentences[i].text)
-    return own[-1] if own else starts_inside(sentences, i)
+    return own[-1] if own else _starts_inside(sentences, i)
 
 
 def _opener(sentences: tuple[Sentence, ...], i: int) -> int | None:
@@ -101,14 +102,16 @@ def _closer(sentences: tuple[Sentence, ...], i: int) -> int | None:
     return None
 
 
-def pair_marks(text: str, inside_at_start: bool, min_head_words: int) -> str:
-    """`text` (a sentence inside a quotation too long to carry whole, as a bullet) with its quotation marks paired:
-    an opening mark added where it begins inside the quotation, and where it ends inside one, the text cut before
-    the mark that opened it (" …", when at least `min_head_words` words come before it: "... đổi mới DNNN
-    “Chúng ta ...") or a closing mark added. Words are never changed."""
+def pair_marks(text: str, min_head_words: int) -> str:
+    """`text` (a sentence of a quotation too long to carry whole, as a bullet) with its own quotation marks
+    paired: an opening mark added before a closing one it lacks, and after an opening one it never closes, the
+    text cut before that mark (" …", when at least `min_head_words` words come before it: "... đổi mới DNNN
+    “Chúng ta ...") or a closing mark added. A sentence with no mark is left as it is: marks put round a
+    sentence from what its neighbours hold would quote the reporter when a neighbour's mark is a stray one.
+    Words are never changed."""
     opening, closing = _style(text)
     found = marks(text)
-    if (found and not found[0]) or (not found and inside_at_start):
+    if found and not found[0]:
         text, found = opening + text, [True] + found
     if not found or not found[-1]:
         return text

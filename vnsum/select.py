@@ -18,7 +18,7 @@ from collections import Counter
 from vnsum.document import SECTIONS, Bullet, Kind, Label, Sentence
 from vnsum.lexicon.cues import CONNECTIVES, CONTRAST
 from vnsum.lexicon.guard import CUT_BEFORE, LIST_OPENERS, REPORTING_VERBS, SPEECH_ONLY_ENDS, UNFINISHED_ENDS
-from vnsum.quotes import pair_marks, quotation_span, starts_inside
+from vnsum.quotes import pair_marks, quotation_span
 
 DEFAULT_MAX_BULLETS = 5
 #: Bullets longer than this many syllables are cut at the last clause boundary before it.
@@ -92,7 +92,7 @@ def _pick(candidates: list[Sentence], sentences: tuple[Sentence, ...], max_bulle
             chosen.append((k, grams, [candidates[k].i], range(first, last + 1)))
     return tuple(
         Bullet(
-            text=(_text(candidates[k], sentences) if len(span) == 1
+            text=(_text(candidates[k]) if len(span) == 1
                   else _carried_whole(sentences[span.start : span.stop])),
             sources=tuple(span) + tuple(sorted(set(sources) - set(span))),
             score=round(_importance(candidates[k], bags[k], centroid, len(candidates)), 4),
@@ -102,9 +102,9 @@ def _pick(candidates: list[Sentence], sentences: tuple[Sentence, ...], max_bulle
     )
 
 
-def _text(sentence: Sentence, sentences: tuple[Sentence, ...]) -> str:
+def _text(sentence: Sentence) -> str:
     """One sentence as a bullet: trimmed, its quotation marks paired when it sits in a longer quotation."""
-    return pair_marks(trim(sentence.text), starts_inside(sentences, sentence.i), MIN_CUT_SYLLABLES)
+    return pair_marks(trim(sentence.text), MIN_CUT_SYLLABLES)
 
 
 def _carried_whole(quotation: tuple[Sentence, ...]) -> str:

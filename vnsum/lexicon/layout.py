@@ -65,7 +65,8 @@ RUN_IN_OPENERS = {
         LOWER,
     ),
     **dict.fromkeys(
-        ("Đồng thời", "Ngoài ra", "Bên cạnh", "Đặc biệt", "Cụ thể", "Phát biểu", "Tham dự", "Tham gia", "Cử tri"), ANY
+        ("Đồng thời", "Ngoài ra", "Bên cạnh", "Đặc biệt", "Cụ thể", "Phát biểu", "Tham dự", "Tham gia", "Cử tri",
+         "Mở đầu", "Trả lời"), ANY
     ),
     **dict.fromkeys(("Sáng", "Chiều", "Tối", "Trưa", "Ngày", "Hôm"), TIME),
 }
