@@ -188,12 +188,14 @@ def test_max_bullets_and_context_never_selected(seed_text):
 
 
 def test_trim_cuts_a_long_sentence_where_a_whole_statement_stays():
-    clauses = [f"tỉnh đã hoàn thành hạng mục số {k} của dự án" for k in range(8)]
+    first = "tỉnh đã hoàn thành hạng mục số 0 của dự án giao thông trọng điểm nối hai huyện miền núi phía tây"
+    clauses = [first] + [f"tỉnh đã hoàn thành hạng mục số {k} của dự án" for k in range(1, 8)]
     long = "Tuy nhiên, " + "; ".join(clauses) + "."
     out = trim(long)
-    assert out.endswith(" …") and len(out.split()) <= MAX_BULLET_SYLLABLES + 1
-    assert out[0] == "T" and long[len("Tuy nhiên, ") :].startswith("t" + out[1 : -len(" …")])
-    assert not out[: -len(" …")].endswith((",", ";", ":"))
+    assert out == "T" + first[1:] + " …" and len(out.split()) <= MAX_BULLET_SYLLABLES + 1
+    # a list of short clauses has no whole statement to cut at before its end: it stays whole
+    short = "Tuy nhiên, " + "; ".join(clauses[1:] * 2) + "."
+    assert trim(short) == "T" + short[len("Tuy nhiên, t") :]
     purpose = "Ủy ban nhân dân tỉnh " + " ".join(["đã triển khai quyết liệt các giải pháp"] * 5) + ", để kịp thời tháo gỡ khó khăn."
     assert trim(purpose) == purpose[: purpose.index(", để")] + " …"
     # items of a list flattened with "; " and capitals: cut after the first, never inside the list

@@ -44,7 +44,6 @@ _TOKEN = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d")
 _LEAD_CONNECTIVE = re.compile(rf"^(?:{CONNECTIVES}|{CONTRAST})", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";\s|,\s")
-_SEMICOLON_ITEM = re.compile(r";\s+(\w)")
 _CUT_BEFORE = tuple(opener + " " for opener in CUT_BEFORE)
 _PAIRS = (("(", ")"), ("“", "”"), ("‘", "’"))
 _LIST_OPENERS = tuple(opener.split() for opener in LIST_OPENERS)
@@ -128,10 +127,11 @@ def trim(text: str) -> str:
     """A sentence as a bullet: a leading connective stripped, the first letter upper case, and an over-long
     sentence cut where what stays is a whole statement (then it ends in " …"); with no such place it stays whole.
 
-    Cuts fall before "; " (in a list of capitalised "; " items, the first only) or before ", " and an opener of a
-    clause that may go (CUT_BEFORE), never inside brackets or quotation marks, after a colon or a list opener
-    (LIST_OPENERS: a list may follow) or after a word that needs what follows ("cho biết", "trong đó", "là").
-    The latest cut under MAX_BULLET_SYLLABLES wins, else the earliest under LONG_BULLET_SYLLABLES.
+    Cuts fall before "; " or before ", " and an opener of a clause that may go (CUT_BEFORE), never after a "; "
+    (the items after one make a list, and a cut inside a list reads as broken), inside brackets or quotation marks,
+    after a colon or a list opener (LIST_OPENERS: a list may follow) or after a word that needs what follows
+    ("cho biết", "trong đó", "là"). The latest cut under MAX_BULLET_SYLLABLES wins, else the earliest under
+    LONG_BULLET_SYLLABLES.
     """
     text = sentence_case(_strip_connective(text))
     words = text.split()
@@ -165,6 +165,8 @@ def clause_cuts(text: str) -> list[int]:
     cuts = []
     for match in _CLAUSE_BREAK.finditer(text):
         head = text[: match.start()]
+        if ";" in head:  # "A; B; C" is a list: a cut after B, or inside it, leaves it broken
+            break
         if ":" in head or leaves_open(head) or head.count('"') % 2:
             continue
         kept = syllables(head)
@@ -173,16 +175,9 @@ def clause_cuts(text: str) -> list[int]:
         if any(kept[i : i + len(opener)] == opener for opener in _LIST_OPENERS for i in range(len(kept))):
             break
         rest = text[match.end() :].lower()
-        if match.group().startswith(";") and _capitalised_items(head):  # "A; Mở rộng ...; Giảm ...": a list
-            continue
         if match.group().startswith(";") or rest.startswith(_CUT_BEFORE):
             cuts.append(match.start())
     return cuts
-
-
-def _capitalised_items(head: str) -> bool:
-    """Does `head` already hold a "; " followed by a capital: items of a list flattened into one sentence?"""
-    return any(item.group(1).isupper() for item in _SEMICOLON_ITEM.finditer(head))
 
 
 def syllables(text: str) -> list[str]:
