@@ -71,11 +71,8 @@ def _starts_inside(sentences: tuple[Sentence, ...], i: int) -> bool:
     own = marks(sentences[i].text)
     if own:
         return not own[0]
-    for j in range(i - 1, max(-1, i - MAX_QUOTATION_SENTENCES), -1):
-        before = marks(sentences[j].text)
-        if before:
-            return before[-1]
-    return False
+    before = _nearest_marked(sentences, i, -1)
+    return bool(before and before[1][-1])
 
 
 def _ends_inside(sentences: tuple[Sentence, ...], i: int) -> bool:
@@ -86,19 +83,24 @@ def _ends_inside(sentences: tuple[Sentence, ...], i: int) -> bool:
 
 def _opener(sentences: tuple[Sentence, ...], i: int) -> int | None:
     """The sentence before `i` whose last mark opens the quotation `i` begins inside; None past the limit."""
-    for j in range(i - 1, max(-1, i - MAX_QUOTATION_SENTENCES), -1):
-        found = marks(sentences[j].text)
-        if found:
-            return j if found[-1] else None
-    return None
+    before = _nearest_marked(sentences, i, -1)
+    return before[0] if before and before[1][-1] else None
 
 
 def _closer(sentences: tuple[Sentence, ...], i: int) -> int | None:
     """The sentence after `i` whose first mark closes the quotation `i` ends inside; None past the limit."""
-    for k in range(i + 1, min(len(sentences), i + MAX_QUOTATION_SENTENCES)):
-        found = marks(sentences[k].text)
+    after = _nearest_marked(sentences, i, 1)
+    return after[0] if after and not after[1][0] else None
+
+
+def _nearest_marked(sentences: tuple[Sentence, ...], i: int, step: int) -> tuple[int, list[bool]] | None:
+    """The nearest sentence before (`step` -1) or after (1) sentence `i` that has a quotation mark, within the
+    sentences a quotation may run over, and its marks; None if there is none."""
+    stop = max(-1, i - MAX_QUOTATION_SENTENCES) if step < 0 else min(len(sentences), i + MAX_QUOTATION_SENTENCES)
+    for j in range(i + step, stop, step):
+        found = marks(sentences[j].text)
         if found:
-            return k if not found[0] else None
+            return j, found
     return None
 
 
