@@ -216,6 +216,19 @@ def test_trim_keeps_a_sentence_whole_rather_than_cut_it_inside_a_list_or_frame(s
     assert trim(sentence) == sentence[:1].upper() + sentence[1:]
 
 
+def test_trim_never_cuts_a_framed_sentence_before_its_speaker():
+    """"Phân tích ..., đại biểu X cho biết ..." cut at "gây" left the frame alone (bench/JUDGED.md, seed 37)."""
+    framed = ("Phân tích sâu về những tồn tại, bất cập đang tạo ra những điểm nghẽn trong liên thông, gây khó khăn "
+              "cho mục tiêu phân luồng trong giáo dục, đại biểu Lê Quân cho biết từ năm 2011 chỉ thị của Bộ Chính trị "
+              "đã nêu mục tiêu đến năm 2020 phải đạt 30% học sinh vào học nghề.")
+    assert trim(framed) == framed
+    # once the speaker is named, the frame's main clause has begun and a later clause may go
+    spoken = ("Phát biểu tại Hội nghị, Thủ tướng Nguyễn Xuân Phúc biểu dương tập thể cán bộ, công chức Văn phòng "
+              "Chính phủ đã có nhiều đổi mới trong thực hiện nhiệm vụ năm 2018, góp phần quan trọng vào thành công "
+              "chung của Chính phủ trong chỉ đạo, điều hành.")
+    assert trim(spoken) == spoken[: spoken.index(", góp phần")] + " …"
+
+
 def test_extractive_bullets_start_upper_case_even_after_a_connective():
     assert trim("Bên cạnh đó, tiếp tục đẩy mạnh cải cách hành chính.") == "Tiếp tục đẩy mạnh cải cách hành chính."
     assert trim("Đặc biệt là các dự án trọng điểm.") == "Đặc biệt là các dự án trọng điểm."

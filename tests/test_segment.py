@@ -113,11 +113,19 @@ def test_a_heading_or_caption_run_into_the_next_sentence_is_cut_where_a_sentence
         ("Ảnh: VGP", "Ngày 7/7/2017, Thủ tướng dự hội nghị."),
         ("Cấm cửa báo chí", "Tuy nhiên, đại diện các cơ quan không trả lời."),
         ("PGĐ Sở Nguyễn Minh Khánh", "Ông Khánh cho biết hội nghị sẽ tổ chức tại Hà Nội."),
+        ("Bức tranh kinh tế sáng hơn, tốt hơn", "Nhìn lại 1 năm đã qua, Thủ tướng cho rằng đã có nhiều thứ đạt được."),
+        ("Bất an vì tham nhũng, rừng hết, biển chết", "Ghi nhận những nỗ lực của Chính phủ, song đại biểu chưa yên tâm."),
+        ("Năm giảm chi phí cho doanh nghiệp", "Dù vậy, Thủ tướng cũng thẳng thắn nhìn nhận còn nhiều rào cản."),
+        ("Ban Kinh tế Trung ương", "Năm 2017 là năm có ý nghĩa rất quan trọng."),
+        ("Khánh thành tuyến xe buýt trên đảo Cát Bà", "Sáng 10-2, tại Hải Phòng đã khánh thành tuyến xe buýt."),
     ]
     for head, sentence in cases:
         assert texts(f"Một câu trước đó. {head} {sentence}") == ["Một câu trước đó.", head, sentence]
     kinds = [s.kind for s in segment(f"Câu đầu. {cases[0][0]} {cases[0][1]}")]
     assert kinds == [Kind.BODY, Kind.CAPTION, Kind.BODY]
+    # a heading (short, no final stop) the next sentence ran into is a heading: never printed as a bullet
+    kinds = [s.kind for s in segment(f"Câu đầu. {cases[7][0]} {cases[7][1]}")]
+    assert kinds == [Kind.BODY, Kind.HEADING, Kind.BODY]
 
 
 def test_an_opener_that_is_part_of_a_name_does_not_cut():
@@ -128,6 +136,13 @@ def test_an_opener_that_is_part_of_a_name_does_not_cut():
         "Giám đốc Sở Nội vụ Trần Huy Sáng cho biết số liệu.",
         "Quỹ Vì người nghèo đã hỗ trợ Bộ Nông nghiệp và Phát triển nông thôn.",
         "Hiệp định Đối tác xuyên Thái Bình Dương được ký tại Ngân hàng Thế giới.",
+        "Ông Đỗ Hoài Nam, Vụ trưởng Vụ Đánh giá thẩm định và giám định công nghệ, phát biểu.",
+        "Lực lượng chức năng tuần tra tại khu vực biên giới Tây Ninh - Svay Riêng, sau đó bàn giao cho địa phương.",
+        "Chủ nhiệm Uỷ ban Về các vấn đề xã hội Nguyễn Thuý Anh cho biết dự án đã được tiếp thu.",
+        "Tại hội nghị, đại diện Cục Việc làm và Bộ Lao động - Thương binh và Xã hội đã phát biểu.",
+        "Tuyến buýt đi qua cầu Vĩnh Tuy và phường Cầu Ông Lãnh.",
+        "Từ thực tế sân bay đang quá tải, ông Tới phân tích các phương án.",
+        "Tham dự buổi làm việc có Ông Phạm S, Phó chủ tịch UBND tỉnh.",
     ):
         assert texts(whole) == [whole]
 

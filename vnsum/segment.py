@@ -31,6 +31,8 @@ from vnsum.lexicon.layout import (
     HEADLINE_ENDS,
     LOWER,
     NOT_A_BREAK_AFTER,
+    NAMES_WITH_RUN_IN,
+    NOT_BEFORE_A_RUN_IN,
     PHOTO_CREDIT,
     RUN_IN_OPENERS,
     RUN_IN_SENTENCE,
@@ -104,6 +106,9 @@ def _paragraph_spans(text: str, start: int, end: int, p: int, last: bool) -> lis
         elif not _ends_sentence(piece) and _reads_as_caption(piece):
             # A caption that the next sentence ran into: "Thủ tướng phát biểu tại hội nghị | Theo ông ..."
             kinds[k] = Kind.CAPTION
+        elif k + 1 < len(pieces) and not _ends_sentence(piece) and _syllables(piece) <= SHORT_LINE_MAX_SYLLABLES:
+            # A heading that the next sentence ran into: "Bức tranh kinh tế sáng hơn, tốt hơn | Nhìn lại 1 năm ..."
+            kinds[k] = Kind.HEADING
     if last and _reads_as_byline(text[pieces[-1][0] : pieces[-1][1]]):
         # The byline that the article's last line ran into: "... được mùa rớt giá… Phạm Nghĩa".
         kinds[-1] = Kind.BYLINE
@@ -187,7 +192,11 @@ def _opens_run_in(match: re.Match, floor: int) -> bool:
         before -= 1
     if before < floor or not match.string[before].isalnum():
         return False
-    rule, after = RUN_IN_OPENERS[match.group("opener")], match.group("next")
+    word = match.string[max(floor, before - 20) : before + 1].split()[-1]
+    opener = match.group("opener")
+    if word in NOT_BEFORE_A_RUN_IN or (word.lower(), opener) in NAMES_WITH_RUN_IN:
+        return False
+    rule, after = RUN_IN_OPENERS[opener], match.group("next")
     if rule == ANY:
         return True
     if rule == LOWER:

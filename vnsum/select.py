@@ -17,7 +17,15 @@ from collections import Counter
 
 from vnsum.document import SECTIONS, Bullet, Kind, Label, Sentence
 from vnsum.lexicon.cues import CONNECTIVES, CONTRAST
-from vnsum.lexicon.guard import CUT_BEFORE, LIST_OPENERS, REPORTING_VERBS, SPEECH_ONLY_ENDS, UNFINISHED_ENDS
+from vnsum.lexicon.guard import (
+    CUT_BEFORE,
+    FRAME_OPENERS,
+    FRAMED_SPEECH,
+    LIST_OPENERS,
+    REPORTING_VERBS,
+    SPEECH_ONLY_ENDS,
+    UNFINISHED_ENDS,
+)
 from vnsum.quotes import pair_marks, quotation_span
 
 DEFAULT_MAX_BULLETS = 5
@@ -49,6 +57,8 @@ _PAIRS = (("(", ")"), ("“", "”"), ("‘", "’"))
 _LIST_OPENERS = tuple(opener.split() for opener in LIST_OPENERS)
 #: Words a kept part cannot end on: verbs of saying (what was said follows) and the guard's unfinished ends.
 _NEEDS_OBJECT = tuple(verb.split() for verb in REPORTING_VERBS + SPEECH_ONLY_ENDS) + (["trong", "đó"],)
+_FRAME_OPENERS = tuple(verb.split() for verb in FRAME_OPENERS)
+_FRAMED_SPEECH = tuple(verb.split() for verb in REPORTING_VERBS + SPEECH_ONLY_ENDS + FRAMED_SPEECH)
 
 
 def select_bullets(sentences: tuple[Sentence, ...], max_bullets: int = DEFAULT_MAX_BULLETS,
@@ -163,6 +173,7 @@ def leaves_open(text: str) -> bool:
 def clause_cuts(text: str) -> list[int]:
     """Offsets where `text` may end, the rest of it cut (see trim)."""
     cuts = []
+    framed = any(syllables(text)[: len(verb)] == verb for verb in _FRAME_OPENERS)
     for match in _CLAUSE_BREAK.finditer(text):
         head = text[: match.start()]
         if ";" in head:  # "A; B; C" is a list: a cut after B, or inside it, leaves it broken
@@ -172,12 +183,25 @@ def clause_cuts(text: str) -> list[int]:
         kept = syllables(head)
         if not kept or kept[-1] in UNFINISHED_ENDS or any(kept[-len(v):] == v for v in _NEEDS_OBJECT):
             continue
-        if any(kept[i : i + len(opener)] == opener for opener in _LIST_OPENERS for i in range(len(kept))):
+        if _contains(kept, _LIST_OPENERS):
             break
+        if framed and not _names_speaker(head):  # the frame's main clause has not begun
+            continue
         rest = text[match.end() :].lower()
         if match.group().startswith(";") or rest.startswith(_CUT_BEFORE):
             cuts.append(match.start())
     return cuts
+
+
+def _names_speaker(head: str) -> bool:
+    """Has the part of a framed sentence before a cut reached who speaks: a capitalised word after the frame's verb
+    ("Phát biểu tại Hội nghị, Thủ tướng ...") or a verb of saying ("..., nhiều đại biểu đề xuất")?"""
+    words = head.split()[2:]
+    return any(word[:1].isupper() for word in words) or _contains(syllables(" ".join(words)), _FRAMED_SPEECH)
+
+
+def _contains(words: list[str], phrases: tuple[list[str], ...]) -> bool:
+    return any(words[i : i + len(phrase)] == phrase for phrase in phrases for i in range(len(words)))
 
 
 def syllables(text: str) -> list[str]:

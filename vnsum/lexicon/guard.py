@@ -61,6 +61,19 @@ CUT_BEFORE: tuple[str, ...] = (
     "giúp", "với mục tiêu", "do", "vì", "bởi", "nên", "khiến", "dẫn đến", "gây",
 )
 
+# Verbs that open a sentence as a frame for who speaks after it: "Phân tích sâu về những tồn tại, bất cập ...,
+# đại biểu Lê Quân cho biết ...", "Quan tâm đến ..., nhiều đại biểu đề xuất ...". Until the speaker's verb
+# (REPORTING_VERBS, SPEECH_ONLY_ENDS, FRAMED_SPEECH) the main clause has not begun, so an extractive bullet is not
+# cut there: it would be the frame alone (bench/JUDGED.md). Verbs that also open an instruction ("Tăng cường ...,
+# góp phần ...") are not here.
+FRAME_OPENERS: tuple[str, ...] = (
+    "phân tích", "đánh giá", "nhận định", "bình luận", "trao đổi", "chia sẻ", "quan tâm", "nói về", "nói đến",
+    "đề cập", "giải thích", "lý giải", "trả lời", "phát biểu", "góp ý", "bàn về", "nhìn lại", "ghi nhận",
+    "giải trình", "lo ngại", "băn khoăn", "bức xúc",
+)
+# Further verbs that say what the speaker after such a frame does.
+FRAMED_SPEECH: tuple[str, ...] = ("đề xuất", "nói", "chỉ rõ", "chỉ ra", "nêu", "thông tin", "phản ánh", "lo ngại")
+
 # Words that open a list ("còn hạn chế như A, B; C"): once one is kept, every later comma or ";" may sit inside the
 # list, so an extractive bullet is not cut after it.
 LIST_OPENERS: tuple[str, ...] = ("như", "gồm", "bao gồm")
