@@ -227,6 +227,29 @@ def test_trim_never_cuts_a_framed_sentence_before_its_speaker():
               "Chính phủ đã có nhiều đổi mới trong thực hiện nhiệm vụ năm 2018, góp phần quan trọng vào thành công "
               "chung của Chính phủ trong chỉ đạo, điều hành.")
     assert trim(spoken) == spoken[: spoken.index(", góp phần")] + " …"
+    # a capital inside the frame is no speaker: the cut waits for "nhiều đại biểu đề xuất"
+    named = ("Quan tâm đến việc tránh việc nhập khẩu công nghệ lạc hậu vào Việt Nam, đặc biệt là máy móc, thiết bị cũ, "
+             "nhiều đại biểu đề xuất dự án Luật cần quy định cụ thể, rõ ràng hơn tiêu chí công nghệ khuyến khích "
+             "chuyển giao, công nghệ hạn chế chuyển giao và công nghệ cấm chuyển giao, để có chính sách quản lý phù "
+             "hợp làm cơ sở cho việc kiểm soát công nghệ được chuyển giao.")
+    assert trim(named) == named[: named.index(", để có")] + " …"
+
+
+def test_trim_never_cuts_a_premise_before_its_main_clause():
+    """"Để thu hồi ..., làm triệt tiêu ... …" was a purpose alone (bench/JUDGED.md, seed 41)."""
+    premise = ("Do đó, để thu hồi triệt để tài sản tham nhũng, làm triệt tiêu động cơ kinh tế của tội phạm tham nhũng, "
+               "qua đó ngăn chặn, đẩy lùi tình trạng tham nhũng thì việc hoàn thiện chính sách pháp luật theo hướng "
+               "tăng cường hiệu quả thu hồi tài sản là yêu cầu cấp thiết.")
+    assert trim(premise) == "Để" + premise[len("Do đó, để") :]
+    # its main clause named after a comma: a later clause may go; "Tuy vậy" is a link, not a premise
+    purpose = ("Để làm tốt nhiệm vụ tham mưu chiến lược, Thủ tướng gợi ý cán bộ Văn phòng lắng nghe hơn nữa tiếng nói "
+               "của người dân, các thành viên Chính phủ, các cơ quan đơn vị, góp phần nâng cao chất lượng công tác "
+               "tham mưu của Văn phòng Chính phủ.")
+    assert trim(purpose) == purpose[: purpose.index(", góp phần")] + " …"
+    link = ("Tuy vậy, việc quán triệt, thực hiện Nghị quyết ở một số cấp uỷ, tổ chức Đảng chưa quyết liệt, dẫn đến "
+            "một số bộ, ngành Trung ương chưa kịp thời ban hành các văn bản hướng dẫn tổ chức thực hiện, chậm rà "
+            "soát, sửa đổi, bổ sung các quy định không còn phù hợp với yêu cầu của thực tiễn.")
+    assert trim(link).endswith("chưa quyết liệt …")
 
 
 def test_extractive_bullets_start_upper_case_even_after_a_connective():

@@ -75,6 +75,9 @@ def test_a_sentence_that_stands_alone_or_a_quotation_too_long_for_a_bullet_is_le
     # the end of a quotation: its opening mark added
     ("Chính sách mới làm tăng chi ngân sách”, trích báo cáo do ông Hiển trình bày.",
      "“Chính sách mới làm tăng chi ngân sách”, trích báo cáo do ông Hiển trình bày."),
+    # ... also when a quotation inside it opens and closes before that mark
+    ("Tôi đề nghị tránh việc “mua quan bán chức” mới chọn được người tài đã nêu” - ông Đệ không úp mở.",
+     "“Tôi đề nghị tránh việc “mua quan bán chức” mới chọn được người tài đã nêu” - ông Đệ không úp mở."),
     # its start, and its middle: the closing mark added (before the mark of a cut), in the text's own style
     ('"Bứt phá là các giải pháp đồng bộ; thúc đẩy xuất khẩu...', '"Bứt phá là các giải pháp đồng bộ; thúc đẩy xuất khẩu..."'),
     ("“Nhưng Hội đã hoàn thành tốt nhiệm vụ …", "“Nhưng Hội đã hoàn thành tốt nhiệm vụ” …"),

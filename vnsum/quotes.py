@@ -30,6 +30,8 @@ _CLOSES_AFTER = ",.;!?…"
 _OPENS_AFTER = " :(\n"
 #: Where a closing mark added to a bullet goes: before a " …" that marks a cut, else at the very end.
 _CUT_MARK = " …"
+#: The opening mark a closing one pairs with.
+_PARTNER = {"”": "“", "»": "«"}
 
 
 def marks(text: str) -> list[bool]:
@@ -106,15 +108,25 @@ def _nearest_marked(sentences: tuple[Sentence, ...], i: int, step: int) -> tuple
 
 def pair_marks(text: str, min_head_words: int) -> str:
     """`text` (a sentence of a quotation too long to carry whole, as a bullet) with its own quotation marks
-    paired: an opening mark added before a closing one it lacks, and after an opening one it never closes, the
+    paired: an opening mark added before a closing one it lacks (also after a quotation inside it: "tôi đề nghị
+    tránh việc “mua quan bán chức” ... đã nêu” - ông Đệ ..."), and after an opening one it never closes, the
     text cut before that mark (" …", when at least `min_head_words` words come before it: "... đổi mới DNNN
     “Chúng ta ...") or a closing mark added. A sentence with no mark is left as it is: marks put round a
     sentence from what its neighbours hold would quote the reporter when a neighbour's mark is a stray one.
     Words are never changed."""
     opening, closing = _style(text)
     found = marks(text)
-    if found and not found[0]:
-        text, found = opening + text, [True] + found
+    lacking = opening if found and not found[0] else ""
+    written = _MARK.findall(text)
+    if text[:1] not in _OPENING and all(mark in _OPENING + _CLOSING for mark in written):
+        depth = 0  # a curly closing mark with no opening one before it, even after a quotation inside (straight
+        for mark, is_opening in zip(written, found):  # marks are read from their neighbours: too unsure to count)
+            depth += 1 if is_opening else -1
+            if depth < 0:
+                lacking = _PARTNER[mark]
+                break
+    if lacking:
+        text, found = lacking + text, [True] + found
     if not found or not found[-1]:
         return text
     last_open = [match.start() for match in _MARK.finditer(text)][len(found) - 1]

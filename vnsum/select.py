@@ -22,6 +22,7 @@ from vnsum.lexicon.guard import (
     FRAME_OPENERS,
     FRAMED_SPEECH,
     LIST_OPENERS,
+    PREMISE_START,
     REPORTING_VERBS,
     SPEECH_ONLY_ENDS,
     UNFINISHED_ENDS,
@@ -173,7 +174,9 @@ def leaves_open(text: str) -> bool:
 def clause_cuts(text: str) -> list[int]:
     """Offsets where `text` may end, the rest of it cut (see trim)."""
     cuts = []
-    framed = any(syllables(text)[: len(verb)] == verb for verb in _FRAME_OPENERS)
+    opening = syllables(text)[:2]
+    framed = any(opening[: len(verb)] == verb for verb in _FRAME_OPENERS)
+    premise = bool(PREMISE_START.match(text.lower()))
     for match in _CLAUSE_BREAK.finditer(text):
         head = text[: match.start()]
         if ";" in head:  # "A; B; C" is a list: a cut after B, or inside it, leaves it broken
@@ -185,7 +188,7 @@ def clause_cuts(text: str) -> list[int]:
             continue
         if _contains(kept, _LIST_OPENERS):
             break
-        if framed and not _names_speaker(head):  # the frame's main clause has not begun
+        if (framed or premise) and not _main_clause_begun(head, premise):
             continue
         rest = text[match.end() :].lower()
         if match.group().startswith(";") or rest.startswith(_CUT_BEFORE):
@@ -193,11 +196,15 @@ def clause_cuts(text: str) -> list[int]:
     return cuts
 
 
-def _names_speaker(head: str) -> bool:
-    """Has the part of a framed sentence before a cut reached who speaks: a capitalised word after the frame's verb
-    ("Phát biểu tại Hội nghị, Thủ tướng ...") or a verb of saying ("..., nhiều đại biểu đề xuất")?"""
-    words = head.split()[2:]
-    return any(word[:1].isupper() for word in words) or _contains(syllables(" ".join(words)), _FRAMED_SPEECH)
+def _main_clause_begun(head: str, premise: bool) -> bool:
+    """Has the part of a sentence opening with a frame or a premise before a cut reached its main clause: a
+    capitalised subject right after a comma ("Phát biểu tại Hội nghị, Thủ tướng ...", "Để ..., Thủ tướng yêu cầu"),
+    "thì" after a premise ("Nếu ... thì ...") or a verb of saying after a frame ("..., nhiều đại biểu đề xuất")? A
+    capital elsewhere is a name inside the frame ("Quan tâm đến việc nhập khẩu công nghệ vào Việt Nam")."""
+    if any(part.lstrip()[:1].isupper() for part in head.split(",")[1:]):
+        return True
+    words = syllables(" ".join(head.split()[1:]))
+    return "thì" in words if premise else _contains(words[1:], _FRAMED_SPEECH)
 
 
 def _contains(words: list[str], phrases: tuple[list[str], ...]) -> bool:

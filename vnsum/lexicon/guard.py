@@ -5,6 +5,8 @@ A generated bullet may drop words but must not add facts or flip meaning. Negati
 may add or drop them freely (they are left out of the novel-content share).
 """
 
+import re
+
 # Syllables that negate what follows them. "chớ"/"đừng" negate an order; "chẳng"/"không hề" a statement.
 NEGATIONS: frozenset[str] = frozenset({"không", "chưa", "chẳng", "chớ", "đừng", "chả", "hề"})
 
@@ -71,6 +73,11 @@ FRAME_OPENERS: tuple[str, ...] = (
     "đề cập", "giải thích", "lý giải", "trả lời", "phát biểu", "góp ý", "bàn về", "nhìn lại", "ghi nhận",
     "giải trình", "lo ngại", "băn khoăn", "bức xúc",
 )
+# The start of a sentence that opens with its premise or purpose ("Để ...", "Nếu ...", "Tuy còn khó khăn, ..."):
+# until its main clause begins ("Để ..., Thủ tướng yêu cầu ...", "Nếu ... thì ..."), an extractive bullet is not
+# cut there ("Để thu hồi triệt để tài sản tham nhũng, làm triệt tiêu động cơ kinh tế ... …" read as a fragment).
+# "Tuy nhiên", "Tuy vậy" are links, not premises.
+PREMISE_START = re.compile(r"(?:để|nhằm|khi|nếu|dù|mặc dù|hễ|giá như|giá mà|tuy(?! nhiên| vậy| thế))\b")
 # Further verbs that say what the speaker after such a frame does.
 FRAMED_SPEECH: tuple[str, ...] = ("đề xuất", "nói", "chỉ rõ", "chỉ ra", "nêu", "thông tin", "phản ánh", "lo ngại")
 
