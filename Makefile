@@ -59,7 +59,7 @@ train-labeller: encoder
 	$(BIN)/python scripts/train_labeller.py export
 
 # Rebuild models/labeller/ from ../shared/data (about a minute on 2 cores).
-# models/labeller/distilled.npz (logreg/6, what --extractive labels with): each of the encoder's CV models and its
+# models/labeller/distilled.npz (logreg/7, what --extractive labels with): each of the encoder's CV models and its
 # final one (build/labeller-enc, from `make train-labeller`) labels 1,000 pool articles, then the linear model
 # learns from those labels too (its card). About 50 minutes on 2 cores.
 TEACHER_RUNS := $(foreach r,cv0 cv1 cv2 cv3 hcv0 hcv1 hcv2 hcv3 final,build/labeller-enc/$(r))

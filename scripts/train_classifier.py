@@ -294,7 +294,7 @@ def main() -> None:
     print("4-fold cross-validation by article on the hand-labelled articles:", json.dumps(hand_cv))
     args.out.mkdir(parents=True, exist_ok=True)
     # taught by the encoder (an experiment, not shipped: MODEL_CARD.md): distilled.npz beside the shipped labeller.npz
-    model_file, name = ("distilled.npz", "logreg/6") if args.distilled else ("labeller.npz", "logreg/5")
+    model_file, name = ("distilled.npz", "logreg/7") if args.distilled else ("labeller.npz", "logreg/5")
     save(fit(gold, annotated, taught("final")), args.out / model_file, name)
     metrics = {
         "cross_validation": cv,

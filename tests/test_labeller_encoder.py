@@ -108,7 +108,7 @@ def test_default_brief_uses_it_and_extractive_does_not():
     default = json.loads(run("brief", str(SEED), "-f", "json").stdout)
     extractive = json.loads(run("brief", str(SEED), "-f", "json", "--extractive").stdout)
     assert default["engine"]["labeller"] == json.loads((MODEL_DIR / "vnsum.json").read_text())["name"]
-    assert extractive["engine"]["labeller"] == "logreg/6"
+    assert extractive["engine"]["labeller"] == "logreg/7"
 
 
 def test_pruned_tokenizer_splits_news_as_the_full_one(tmp_path):

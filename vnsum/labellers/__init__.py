@@ -2,8 +2,8 @@
 
 One interface, one module a labeller:
 - `encoder.py` (`enc/4`): e5 fine-tuned on the gold and hand labels; needs torch; the default brief's.
-- `linear.py` (`logreg/6`, distilled from the encoder, and `logreg/5`): logistic regression over hashed features;
-  pure Python; `--extractive`'s (logreg/6), and the encoder's linear half (logreg/5).
+- `linear.py` (`logreg/7`, distilled from the encoder, and `logreg/5`): logistic regression over hashed features;
+  pure Python; `--extractive`'s (logreg/7), and the encoder's linear half (logreg/5).
 - `cues.py` (`cue/1`): cue-word rules; no model file; the fallback of both.
 The learned ones decode a report as a whole with the sequence model (sequence.py). `VNSUM_LABELLER` (`cue`,
 `logreg`, `enc`) forces one.
@@ -68,7 +68,7 @@ def _encoder(threads: int | None) -> Labeller:
 
 @lru_cache(maxsize=1)
 def _linear() -> Labeller | None:
-    """logreg/6 (distilled from the encoder) where shipped, else logreg/5."""
+    """logreg/7 (distilled from the encoder) where shipped, else logreg/5."""
     from vnsum.labellers.linear import DISTILLED_PATH, MODEL_PATH, LinearLabeller, load
 
     path = next((p for p in (DISTILLED_PATH, MODEL_PATH) if p.exists()), None)

@@ -1,4 +1,4 @@
-"""The linear labeller (`logreg/5`, and `logreg/6` taught by the encoder too): a logistic regression over hashed
+"""The linear labeller (`logreg/5`, and `logreg/7` taught by the encoder too): a logistic regression over hashed
 sentence features, decoded over the report by the sequence model (sequence.py). Pure Python, so `vnsum brief
 --extractive` never imports torch.
 
@@ -31,7 +31,7 @@ from vnsum.labellers.cues import score
 from vnsum.sequence import decode_report
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "models" / "labeller" / "labeller.npz"
-#: `logreg/6`: the same model taught also by the encoder's labels of 1,000 pool articles (MODEL_CARD.md); the
+#: `logreg/7`: the same model taught also by the encoder's labels of 1,000 pool articles (MODEL_CARD.md); the
 #: labeller of `--extractive`. logreg/5 (MODEL_PATH) stays the linear half of the encoder labeller, whose weights
 #: were tuned beside it.
 DISTILLED_PATH = MODEL_PATH.with_name("distilled.npz")
