@@ -293,7 +293,7 @@ def main() -> None:
     hand_cv = cross_validate(hand, annotated, lambda training, fold: fit(gold, training, taught(f"hcv{fold}")), group=outlet)
     print("4-fold cross-validation by article on the hand-labelled articles:", json.dumps(hand_cv))
     args.out.mkdir(parents=True, exist_ok=True)
-    # taught by the encoder (an experiment, not shipped: MODEL_CARD.md): distilled.npz beside the shipped labeller.npz
+    # taught by the encoder: distilled.npz (--extractive's labeller) beside labeller.npz (the encoder's linear half)
     model_file, name = ("distilled.npz", "logreg/7") if args.distilled else ("labeller.npz", "logreg/5")
     save(fit(gold, annotated, taught("final")), args.out / model_file, name)
     metrics = {

@@ -30,8 +30,8 @@ from vnsum.lexicon.layout import (
     GLUED_TIMESTAMP,
     HEADLINE_ENDS,
     LOWER,
-    NOT_A_BREAK_AFTER,
     NAMES_WITH_RUN_IN,
+    NOT_A_BREAK_AFTER,
     NOT_BEFORE_A_RUN_IN,
     PHOTO_CREDIT,
     RUN_IN_OPENERS,
@@ -185,8 +185,9 @@ def _starts_sentence(text: str, at: int, end: int, openers: str = "") -> bool:
 
 
 def _opens_run_in(match: re.Match, floor: int) -> bool:
-    """Does a word (or a word and its closing quote) come before a RUN_IN_OPENERS opener, and does the word after
-    it allow it (a lower-case word, a number ...)?"""
+    """Does a word (or a word and its closing quote) come before a RUN_IN_OPENERS opener, one that no heading ends
+    on and that makes no name with it (NOT_BEFORE_A_RUN_IN, NAMES_WITH_RUN_IN), and does the word after the opener
+    allow it (a lower-case word, a number ...)?"""
     before = match.start() - 1
     if before > floor and match.string[before] in CLOSING_QUOTES:
         before -= 1

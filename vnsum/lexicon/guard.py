@@ -64,22 +64,22 @@ CUT_BEFORE: tuple[str, ...] = (
 )
 
 # Verbs that open a sentence as a frame for who speaks after it: "Phân tích sâu về những tồn tại, bất cập ...,
-# đại biểu Lê Quân cho biết ...", "Quan tâm đến ..., nhiều đại biểu đề xuất ...". Until the speaker's verb
-# (REPORTING_VERBS, SPEECH_ONLY_ENDS, FRAMED_SPEECH) the main clause has not begun, so an extractive bullet is not
-# cut there: it would be the frame alone (bench/JUDGED.md). Verbs that also open an instruction ("Tăng cường ...,
-# góp phần ...") are not here.
+# đại biểu Lê Quân cho biết ...", "Quan tâm đến ..., nhiều đại biểu đề xuất ...". Until the speaker (a capitalised
+# subject right after a comma, or a verb of saying: REPORTING_VERBS, SPEECH_ONLY_ENDS, FRAMED_SPEECH) the main
+# clause has not begun, so an extractive bullet is not cut there: it would be the frame alone (bench/JUDGED.md).
+# Verbs that also open an instruction ("Tăng cường ..., góp phần ...") are not here.
 FRAME_OPENERS: tuple[str, ...] = (
     "phân tích", "đánh giá", "nhận định", "bình luận", "trao đổi", "chia sẻ", "quan tâm", "nói về", "nói đến",
     "đề cập", "giải thích", "lý giải", "trả lời", "phát biểu", "góp ý", "bàn về", "nhìn lại", "ghi nhận",
     "giải trình", "lo ngại", "băn khoăn", "bức xúc",
 )
+# Further verbs that say what the speaker after such a frame does.
+FRAMED_SPEECH: tuple[str, ...] = ("đề xuất", "nói", "chỉ rõ", "chỉ ra", "nêu", "thông tin", "phản ánh", "lo ngại")
 # The start of a sentence that opens with its premise or purpose ("Để ...", "Nếu ...", "Tuy còn khó khăn, ..."):
 # until its main clause begins ("Để ..., Thủ tướng yêu cầu ...", "Nếu ... thì ..."), an extractive bullet is not
 # cut there ("Để thu hồi triệt để tài sản tham nhũng, làm triệt tiêu động cơ kinh tế ... …" read as a fragment).
 # "Tuy nhiên", "Tuy vậy" are links, not premises.
 PREMISE_START = re.compile(r"(?:để|nhằm|khi|nếu|dù|mặc dù|hễ|giá như|giá mà|tuy(?! nhiên| vậy| thế))\b")
-# Further verbs that say what the speaker after such a frame does.
-FRAMED_SPEECH: tuple[str, ...] = ("đề xuất", "nói", "chỉ rõ", "chỉ ra", "nêu", "thông tin", "phản ánh", "lo ngại")
 
 # Words that open a list ("còn hạn chế như A, B; C"): once one is kept, every later comma or ";" may sit inside the
 # list, so an extractive bullet is not cut after it.
