@@ -57,6 +57,9 @@ _PURPOSE_RE = re.compile(rf"\s+(?:{EVENT_PURPOSE_VERBS})$", re.IGNORECASE)
 _LIST_CLOSER_RE = re.compile(rf"\s(?:{EVENT_LIST_CLOSERS})\s")
 _LIST_BREAK_RE = re.compile(rf"^(?:{EVENT_LIST_BREAKS})(?!\w)", re.IGNORECASE)
 _ASIDE_RE = re.compile(rf"(?<!\w)(?:{EVENT_ASIDES})\s+$", re.IGNORECASE)
+#: How far before a mention its aside is looked for: the longest aside and its spaces, with room to spare. A search
+#: from the sentence's start would make a sentence of n mentions cost n² ("hội nghị hội nghị ...").
+_ASIDE_REACH = 60
 _PLACE_NAMES_RE = re.compile(rf"(?<!\w)(?:{PLACE_LIST_NOUNS})((?:\s+\S+){{1,3}})$")
 _DASH_RE = re.compile(r"\s+[-–]\s+")
 #: An abbreviation in brackets inside a name: "Luật Đấu giá tài sản (ĐGTS) khu vực phía Bắc".
@@ -110,7 +113,8 @@ def _event(lead: list[Sentence]) -> str | None:
     four words or more, else the longest of three, among the lead's mentions of a meeting; mentions of another
     meeting than the report's (EVENT_ASIDES: "trước kỳ họp thứ 3") count only when the lead mentions no other."""
     mentions = [match for sentence in lead for match in _EVENT_RE.finditer(sentence.text)]
-    own = [match for match in mentions if not _ASIDE_RE.search(match.string, 0, match.start())] or mentions
+    own = [match for match in mentions
+           if not _ASIDE_RE.search(match.string, max(0, match.start() - _ASIDE_REACH), match.start())] or mentions
     for match in own:
         if _reported(match):
             name = _cut_event(match.string, match.start(), match.end(), subject=True)
@@ -129,7 +133,7 @@ def _event(lead: list[Sentence]) -> str | None:
 def _reported(mention: re.Match) -> bool:
     """Is this mention of a meeting the subject of EVENT_HAPPENED, opening its clause, and not to come?"""
     happened = _HAPPENED_RE.match(mention.string, mention.end())
-    return bool(happened and _CLAUSE_OPENING_RE.search(mention.string, 0, mention.start())
+    return bool(happened and _CLAUSE_OPENING_RE.match(mention.string, 0, mention.start())
                 and not _TO_COME_RE.search(happened.group("before")))
 
 
