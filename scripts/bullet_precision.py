@@ -46,25 +46,26 @@ SHIPPED = json.loads((ROOT / "models" / "labeller-e5" / "vnsum.json").read_text(
 SHIPPED_FLOORS = {Label(label): floor for label, floor in SHIPPED["bullet_floors"].items()}
 
 
-class Fixed:
-    """A labeller that returns labels decided beforehand (the out-of-fold ones), with the given bullet floors."""
+class Table:
+    """A labeller that looks up labels decided beforehand (the out-of-fold ones), by the article's sentences, with
+    the given bullet floors (None: vnsum.select's defaults)."""
 
-    name = "out-of-fold"
+    portable = False
 
-    def __init__(self, labelled, floors: dict[Label, float]) -> None:
-        self.labelled, self.floors = labelled, floors
+    def __init__(self, name: str, labelled: dict[tuple[str, ...], tuple], floors: dict[Label, float] | None) -> None:
+        self.name, self.labelled, self.floors = name, labelled, floors
 
     def label(self, sentences):
-        assert [s.text for s in sentences] == [s.text for s in self.labelled]
-        return self.labelled
+        return self.labelled[tuple(s.text for s in sentences)]
 
 
 def placements(cases, floors: dict[Label, float] = SHIPPED_FLOORS) -> dict[str, Counter]:
     """Bullet placements (vnsum.evaluate.bullet_placements) of the briefs of `cases` ((group names, gold article,
     labelled sentences) each), by group, with the sections' bullet floors `floors` (else the shipped model's)."""
     hits: dict[str, Counter] = {}
+    table = Table("out-of-fold", {tuple(s.text for s in labelled): labelled for _, _, labelled in cases}, floors)
     for groups, article, labelled in cases:
-        result = extract(Article(article.id, article.text), Options(labeller=Fixed(labelled, floors)))
+        result = extract(Article(article.id, article.text), Options(labeller=table))
         for group in groups:
             hits.setdefault(group, Counter()).update(bullet_placements(result, article))
     return hits

@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bullet_precision import SHIPPED_FLOORS, out_of_fold_cases  # noqa: E402
+from bullet_precision import SHIPPED_FLOORS, Table, out_of_fold_cases  # noqa: E402
 from train_classifier import FOLDS, as_classifier, distilled_examples, fit  # noqa: E402
 from train_labeller import DATA, load_data  # noqa: E402
 from vnsum.document import Label  # noqa: E402
@@ -40,24 +40,12 @@ from vnsum.segment import segment  # noqa: E402
 DISTILLED_WEIGHT = 0.1
 
 
-class Table:
-    """A labeller that looks up labels decided beforehand (out of fold), by the article's sentences."""
-
-    portable = False
-
-    def __init__(self, name: str, labelled: dict[tuple[str, ...], tuple], floors) -> None:
-        self.name, self.labelled, self.floors = name, labelled, floors
-
-    def label(self, sentences):
-        return self.labelled[tuple(s.text for s in sentences)]
-
-
 def encoder_labels() -> dict[tuple[str, ...], tuple]:
     return {tuple(s.text for s in labelled): labelled for _, _, labelled in out_of_fold_cases(on_hand=False)}
 
 
-def distilled_labels(teachers: Path) -> dict[tuple[str, ...], tuple]:
-    gold_articles, gold, _, hand = load_data()
+def distilled_labels(teachers: Path, data: tuple) -> dict[tuple[str, ...], tuple]:
+    gold_articles, gold, _, hand = data
     out = {}
     for fold in range(FOLDS):
         taught = distilled_examples(DATA / "meetings_pool.jsonl.gz", teachers, f"cv{fold}", DISTILLED_WEIGHT)
@@ -70,11 +58,11 @@ def distilled_labels(teachers: Path) -> dict[tuple[str, ...], tuple]:
     return out
 
 
-def gold_labels() -> dict[tuple[str, ...], tuple]:
+def gold_labels(gold_articles: list) -> dict[tuple[str, ...], tuple]:
     """Each sentence with the label of the gold sentence it overlaps most, at full confidence: the brief that
     perfect labels would make, the ceiling of what labelling alone can reach."""
     out = {}
-    for article in load_data()[0]:
+    for article in gold_articles:
         sentences = segment(article.text)
         back = align(sentences, article.sentences)
         out[tuple(s.text for s in sentences)] = tuple(
@@ -83,8 +71,7 @@ def gold_labels() -> dict[tuple[str, ...], tuple]:
     return out
 
 
-def summary(name: str, labelled: dict, floors) -> dict:
-    gold_articles = load_data()[0]
+def summary(name: str, labelled: dict, floors, gold_articles: list) -> dict:
     result = evaluate(gold_articles, Options(labeller=Table(name, labelled, floors)))
     return {"labels_macro_f1": result.labels["macro_f1"], "rougeL": {k: v["rougeL"] for k, v in result.rouge.items()},
             "bullets": result.bullets["total"], "median_syllables": result.bullets["median_syllables"],
@@ -96,9 +83,14 @@ def main() -> int:
     parser.add_argument("--teachers", type=Path, default=ROOT / "build" / "distill" / "teachers.npz",
                         help="the fold encoders' labels of pool articles (scripts/device_labeller.py teach)")
     args = parser.parse_args()
-    report = {"default (encoder, out of fold)": summary("encoder", encoder_labels(), SHIPPED_FLOORS),
-              "--extractive (distilled linear, out of fold)": summary("distilled", distilled_labels(args.teachers), None),
-              "the gold's own labels": summary("gold", gold_labels(), None)}
+    data = load_data()
+    gold_articles = data[0]
+    report = {
+        "default (encoder, out of fold)": summary("encoder", encoder_labels(), SHIPPED_FLOORS, gold_articles),
+        "--extractive (distilled linear, out of fold)": summary("distilled", distilled_labels(args.teachers, data),
+                                                                None, gold_articles),
+        "the gold's own labels": summary("gold", gold_labels(gold_articles), None, gold_articles),
+    }
     print(json.dumps(report, indent=1, ensure_ascii=False))
     return 0
 

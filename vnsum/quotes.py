@@ -31,7 +31,7 @@ _OPENS_AFTER = " :(\n"
 #: Where a closing mark added to a bullet goes: before a " …" that marks a cut, else at the very end.
 _CUT_MARK = " …"
 #: The opening mark a closing one pairs with.
-_PARTNER = {"”": "“", "»": "«"}
+_PARTNER = dict(zip(_CLOSING, _OPENING))
 
 
 def marks(text: str) -> list[bool]:

@@ -106,7 +106,7 @@ def _paragraph_spans(text: str, start: int, end: int, p: int, last: bool) -> lis
         elif not _ends_sentence(piece) and _reads_as_caption(piece):
             # A caption that the next sentence ran into: "Thủ tướng phát biểu tại hội nghị | Theo ông ..."
             kinds[k] = Kind.CAPTION
-        elif k + 1 < len(pieces) and not _ends_sentence(piece) and _syllables(piece) <= SHORT_LINE_MAX_SYLLABLES:
+        elif k + 1 < len(pieces) and _reads_as_heading(piece):
             # A heading that the next sentence ran into: "Bức tranh kinh tế sáng hơn, tốt hơn | Nhìn lại 1 năm ..."
             kinds[k] = Kind.HEADING
     if last and _reads_as_byline(text[pieces[-1][0] : pieces[-1][1]]):
@@ -126,9 +126,14 @@ def _standalone_kind(line: str) -> Kind:
         return Kind.BYLINE
     if _reads_as_caption(line):
         return Kind.CAPTION
-    if _syllables(line) <= SHORT_LINE_MAX_SYLLABLES and not _ends_sentence(line):
+    if _reads_as_heading(line):
         return Kind.HEADING
     return Kind.BODY
+
+
+def _reads_as_heading(text: str) -> bool:
+    """Short and with no final punctuation: a heading, on its own line or run into the next sentence."""
+    return _syllables(text) <= SHORT_LINE_MAX_SYLLABLES and not _ends_sentence(text)
 
 
 def _reads_as_title(text: str, start: int, end: int, more_lines: bool) -> bool:

@@ -188,7 +188,7 @@ def clause_cuts(text: str) -> list[int]:
             continue
         if _contains(kept, _LIST_OPENERS):
             break
-        if (framed or premise) and not _main_clause_begun(head, premise):
+        if (framed or premise) and not _main_clause_begun(head, kept, premise):
             continue
         rest = text[match.end() :].lower()
         if match.group().startswith(";") or rest.startswith(_CUT_BEFORE):
@@ -196,15 +196,15 @@ def clause_cuts(text: str) -> list[int]:
     return cuts
 
 
-def _main_clause_begun(head: str, premise: bool) -> bool:
+def _main_clause_begun(head: str, kept: list[str], premise: bool) -> bool:
     """Has the part of a sentence opening with a frame or a premise before a cut reached its main clause: a
     capitalised subject right after a comma ("Phát biểu tại Hội nghị, Thủ tướng ...", "Để ..., Thủ tướng yêu cầu"),
     "thì" after a premise ("Nếu ... thì ...") or a verb of saying after a frame ("..., nhiều đại biểu đề xuất")? A
-    capital elsewhere is a name inside the frame ("Quan tâm đến việc nhập khẩu công nghệ vào Việt Nam")."""
+    capital elsewhere is a name inside the frame ("Quan tâm đến việc nhập khẩu công nghệ vào Việt Nam"). `kept`:
+    the head's syllables, whose first two are the frame's own verb."""
     if any(part.lstrip()[:1].isupper() for part in head.split(",")[1:]):
         return True
-    words = syllables(" ".join(head.split()[1:]))
-    return "thì" in words if premise else _contains(words[1:], _FRAMED_SPEECH)
+    return "thì" in kept if premise else _contains(kept[2:], _FRAMED_SPEECH)
 
 
 def _contains(words: list[str], phrases: tuple[list[str], ...]) -> bool:
