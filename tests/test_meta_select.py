@@ -145,6 +145,32 @@ def test_an_event_name_keeps_an_abbreviation_and_a_list_of_places_and_is_the_rep
     assert read_meta(default_labeller(extractive=True).label(segment(text))).event == "kỳ họp thứ 3, Quốc hội khóa XIV"
 
 
+def test_an_event_name_takes_its_quoted_title_and_stops_at_a_verb_or_a_scare_quote():
+    cases = {
+        # a capitalised quoted title a few syllables after the noun, commas inside it included
+        "Tối 31-7, tại hội thảo triển khai chương trình \"Tri thức trẻ vì giáo dục\" năm 2019 tổ chức tại TP Cần Thơ.":
+            'hội thảo triển khai chương trình "Tri thức trẻ vì giáo dục" năm 2019 tổ chức',
+        "Sáng 5-3, Hội nghị biểu dương \"Người tốt, việc tốt\" tiêu biểu đã diễn ra tại Hà Nội.":
+            'Hội nghị biểu dương "Người tốt, việc tốt" tiêu biểu',
+        # after a colon, the title of a scheme; not what a speaker said
+        "Sáng 2-4, UBND tỉnh tổ chức Hội nghị công bố Đề án thí điểm: \"Xây dựng huyện Nam Đàn, tỉnh Nghệ An\" và xúc"
+        " tiến đầu tư.": 'Hội nghị công bố Đề án thí điểm: "Xây dựng huyện Nam Đàn, tỉnh Nghệ An" và xúc tiến đầu tư',
+        "Sáng 2-4, đại diện sở tại hội nghị nêu: \"Tuy nhiên trên thực tế UBND tỉnh đã cho phép thăm dò\".": "hội nghị nêu",
+        # a word in scare quotes further on is no title
+        "Sáng 8-7, kỳ họp HĐND TP Hà Nội \"nóng\" bởi nhiều câu hỏi về phòng cháy chữa cháy.": "kỳ họp HĐND TP Hà Nội",
+        # a full stop after "TP" before a place's name, and "Ngày" before a capital, are inside the name
+        "Sáng 3-4, hội nghị quán triệt chỉ thị của UBND TP. HCM về an toàn PCCC đã diễn ra.":
+            "hội nghị quán triệt chỉ thị của UBND TP. HCM về an toàn PCCC",
+        "Sáng 3-4, hội nghị tổng kết năm 2018 của UBND TP. Đến dự có lãnh đạo các sở.": "hội nghị tổng kết năm 2018 của UBND TP",
+        "Sáng 3-4, hội nghị sơ kết 5 năm Ngày Quốc tế Hạnh phúc đã diễn ra.": "hội nghị sơ kết 5 năm Ngày Quốc tế Hạnh phúc",
+        # "tiếp tục", "kéo dài" are predicates
+        "Sáng 9-12, kỳ họp thứ 15 HĐND TP HCM khoá IX tiếp tục với phiên chất vấn lãnh đạo Sở Xây dựng.":
+            "kỳ họp thứ 15 HĐND TP HCM khoá IX",
+    }
+    for text, event in cases.items():
+        assert read_meta(default_labeller(extractive=True).label(segment(text))).event == event, text
+
+
 def test_a_relative_date_keeps_the_day_written_after_it():
     text = "Hôm nay, 16-4, Bộ Tài chính tổ chức Hội nghị tổng kết công tác thuế năm 2017."
     assert read_meta(default_labeller(extractive=True).label(segment(text))).date == "Hôm nay, 16-4"

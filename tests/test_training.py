@@ -144,6 +144,24 @@ def test_second_labels_are_offsets_of_gold_or_next_articles():
                    for r in records for start, end, label in r["sentences"])
 
 
+def test_meeting_annotations_are_offsets_and_a_second_reading_reads_some_of_them_again():
+    """models/labeller/meetings.jsonl (the detector's and the meta's hand checks) and second_meetings.jsonl (a
+    second reader of 80 of them, scripts/evaluate_meta.py): ids, a verdict, offsets and a reason only; an event or
+    a date only for a meeting report; no gold article."""
+    first = [json.loads(line) for line in (ROOT / "models" / "labeller" / "meetings.jsonl").read_text(encoding="utf-8").splitlines()]
+    second = [json.loads(line) for line in (ROOT / "models" / "labeller" / "second_meetings.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len({r["id"] for r in first}) == len(first) and {r["id"] for r in second} <= {r["id"] for r in first}
+    for record in first + second:
+        assert set(record) == {"id", "meeting_report", "event", "date", "reason"} and record["reason"]
+        for field in ("event", "date"):
+            assert record[field] is None or (record["meeting_report"] and 0 <= record[field][0] < record[field][1])
+    assert sum(r["meeting_report"] for r in second) not in (0, len(second))
+    if (SHARED_DATA / "gold").is_dir():
+        from vnsum.gold import load_gold
+
+        assert not {g.id for g in load_gold([SHARED_DATA / "gold"])} & {r["id"] for r in first}
+
+
 def test_hand_labels_align_with_their_pool_articles_none_of_them_gold():
     pool = SHARED_DATA / "meetings_pool.jsonl.gz"
     if not pool.is_file():

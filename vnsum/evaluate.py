@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from vnsum.document import SECTIONS, Brief, Label, Sentence
+from vnsum.document import SECTIONS, Brief, Label, Meta, Sentence
 from vnsum.gold import GoldArticle, align
 from vnsum.pipeline import Options, brief
 from vnsum.read import Article
@@ -72,7 +72,7 @@ def evaluate(articles: list[GoldArticle], options: Options = Options()) -> Evalu
             lengths += [len(syllables(b.text)) for b in bullets]
             not_deletions += sum(not is_deletion(b.text, " ".join(result.sentences[i].text for i in b.sources))
                                  for b in bullets if b.method != "extractive")
-        for field, hit in meta_matches(result, gold.meta).items():
+        for field, hit in meta_matches(result.meta, gold.meta).items():
             meta_totals[field] += 1
             meta_hits[field] += hit
     modelled = sum(methods.values()) - methods["extractive"]
@@ -204,20 +204,20 @@ def _norm(text: str | None) -> str:
     return " ".join(_PUNCT.sub(" ", unicodedata.normalize("NFC", text or "").lower()).split())
 
 
-def meta_matches(result: Brief, gold_meta: dict) -> dict[str, bool]:
+def meta_matches(meta: Meta, gold_meta: dict) -> dict[str, bool]:
     """Event, date and chair agreement, normalised (case, punctuation, time-of-day words)."""
     out: dict[str, bool] = {}
     if gold_meta.get("event"):
-        ours, theirs = set(syllables(result.meta.event or "")), set(syllables(gold_meta["event"]))
+        ours, theirs = set(syllables(meta.event or "")), set(syllables(gold_meta["event"]))
         out["event"] = bool(ours) and len(ours & theirs) / len(ours | theirs) >= 0.5
     if gold_meta.get("date"):
         if _day_month(gold_meta["date"]):
-            out["date"] = _day_month(result.meta.date) == _day_month(gold_meta["date"])
+            out["date"] = _day_month(meta.date) == _day_month(gold_meta["date"])
         else:  # a relative date ("Sáng nay"): the same words
-            out["date"] = _norm(result.meta.date) == _norm(gold_meta["date"])
+            out["date"] = _norm(meta.date) == _norm(gold_meta["date"])
     if gold_meta.get("chair"):
         gold_names = {_norm(person.split(",")[0]) for person in gold_meta["chair"]}
-        out["chair"] = bool(gold_names & {_norm(p.name) for p in result.meta.chair})
+        out["chair"] = bool(gold_names & {_norm(p.name) for p in meta.chair})
     return out
 
 

@@ -20,7 +20,8 @@ from pathlib import Path
 
 from vnsum.document import Kind, Label, Meta, Sentence
 from vnsum.labellers.cues import score
-from vnsum.lexicon.meeting import FOREIGN, FUTURE, HELD, INTERVIEW, MEETING_NOUNS, MEETING_VERBS, OFFICIAL_SPEECH
+from vnsum.lexicon.meeting import (ANSWERS, FOREIGN, FUTURE, HELD, INTERVIEW, MEETING_NOUNS, MEETING_VERBS, OFFICIAL_SPEECH,
+                                   PREVIEW, PROCEEDINGS, WRITTEN)
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "labeller" / "meeting.json"
 #: The title and this many first body sentences are the lead, where a report names its meeting.
@@ -34,8 +35,15 @@ _HELD = re.compile(rf"(?<!\w)(?:(?:{HELD})(?:\s+\w+){{0,3}}\s+(?:{MEETING_NOUNS}
                    re.IGNORECASE)
 _INTERVIEW = re.compile(rf"(?<!\w)(?:{INTERVIEW})(?!\w)", re.IGNORECASE)
 _FOREIGN = re.compile(rf"(?<!\w)(?:{FOREIGN})(?!\w)")
+_PREVIEW = re.compile(rf"(?<!\w)(?:{PREVIEW})(?!\w)", re.IGNORECASE)
+_WRITTEN = re.compile(rf"(?<!\w)(?:{WRITTEN})(?!\w)", re.IGNORECASE)
+_ANSWERS = re.compile(rf"(?<!\w)(?:{ANSWERS})(?!\w)", re.IGNORECASE)
+_PROCEEDINGS = re.compile(rf"(?<!\w)(?:{PROCEEDINGS})(?!\w)", re.IGNORECASE)
+#: The title and this many first body sentences are where the preview, written-act and answer words are read.
+SHORT_LEAD = 2
 FEATURES = ("bias", "nouns_title", "nouns_lead", "verbs_lead", "speech_rate", "section_share", "directive_share",
-            "event", "chair", "date", "future_lead", "held_lead", "interview", "foreign_rate")
+            "event", "chair", "date", "future_lead", "held_lead", "interview", "foreign_rate", "preview_lead",
+            "written_lead", "answers_lead", "proceedings_rate", "nouns_rate", "first_noun")
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,7 @@ def features(sentences: tuple[Sentence, ...], meta: Meta) -> dict[str, float]:
     title = " ".join(s.text for s in sentences if s.kind is Kind.TITLE)
     body = [s for s in sentences if s.kind in (Kind.BODY, Kind.HEADING)]
     lead = " ".join(s.text for s in body[:LEAD])
+    short_lead = " ".join([title] + [s.text for s in body[:SHORT_LEAD]])
     body_text = " ".join(s.text for s in body)
     words = max(1, sum(len(s.text.split()) for s in body))
     cue_labels = [score(s.text).best()[0] for s in body]
@@ -68,6 +77,12 @@ def features(sentences: tuple[Sentence, ...], meta: Meta) -> dict[str, float]:
         "held_lead": float(bool(_HELD.search(title + " " + lead))),
         "interview": float(bool(_INTERVIEW.search(title + " " + lead))),
         "foreign_rate": min(100 * len(_FOREIGN.findall(title + " " + body_text)) / words, 5) / 5,
+        "preview_lead": min(len(_PREVIEW.findall(short_lead)), 2) / 2,
+        "written_lead": min(len(_WRITTEN.findall(short_lead)), 2) / 2,
+        "answers_lead": float(bool(_ANSWERS.search(short_lead))),
+        "proceedings_rate": min(100 * len(_PROCEEDINGS.findall(body_text)) / words, 2) / 2,
+        "nouns_rate": min(100 * len(_NOUNS.findall(body_text)) / words, 3) / 3,
+        "first_noun": next((k for k, s in enumerate(body) if _NOUNS.search(s.text)), len(body)) / max(1, len(body)),
     }
 
 

@@ -29,6 +29,7 @@ from vnsum.lexicon.meta import (
     EVENT_VENUES,
     HONORIFICS,
     ORGANISER_CUE,
+    PLACE_ABBREVIATIONS,
     PLACE_LIST_NOUNS,
     PLACES,
     RELATIVE_DATE,
@@ -36,6 +37,7 @@ from vnsum.lexicon.meta import (
     ROLE_ENDS,
     SURNAMES,
     TITLE_WORDS,
+    TITLED_NOUNS,
     YEAR_MONTH_DAY,
 )
 
@@ -62,6 +64,12 @@ _ASIDE_RE = re.compile(rf"(?<!\w)(?:{EVENT_ASIDES})\s+$", re.IGNORECASE)
 _ASIDE_REACH = 60
 _PLACE_NAMES_RE = re.compile(rf"(?<!\w)(?:{PLACE_LIST_NOUNS})((?:\s+\S+){{1,3}})$")
 _DASH_RE = re.compile(r"\s+[-–]\s+")
+_TITLED_COLON_RE = re.compile(rf"(?<!\w)(?:{TITLED_NOUNS})(?:\s+\S+){{0,2}}$", re.IGNORECASE)
+_QUOTE_AFTER_COLON_RE = re.compile(r"\s*[“\"]")
+_PLACE_ABBREVIATION_RE = re.compile(rf"(?<!\w)(?:{PLACE_ABBREVIATIONS})$")
+#: Syllables a capitalised quoted title may stand after its noun: "Hội nghị bàn tròn “Thủ tướng ...”", "hội thảo triển khai
+#: chương trình “Tri thức trẻ ...”".
+QUOTED_TITLE_REACH = 4
 #: An abbreviation in brackets inside a name: "Luật Đấu giá tài sản (ĐGTS) khu vực phía Bắc".
 _ABBREVIATION_RE = re.compile(r"\([A-ZĐ][A-ZĐ0-9&\-]{1,11}\)")
 #: Words at most in a list item an event name runs on through, and in a short item (two of which make a list).
@@ -144,21 +152,32 @@ def _cut_event(text: str, start: int, noun_end: int, subject: bool = False) -> s
     rest = text[start:]
     stop = _EVENT_STOP_RE.search(rest, noun_end - start)
     at = noun_end - start
+    quoted = 0  # the end of a quoted title the name takes: its commas do not split the name
     while stop:
         if stop.start() == at and _PURPOSE_RE.match(stop.group()):  # "Hội nghị công bố quyết định ..."
             at = stop.end()
-        elif stop.group() in _OPENING_QUOTES and len(rest[at : stop.start()].split()) <= 1 and (
-                close := _closing_quote(rest, stop.end())) > 0:  # hội nghị "Bảo vệ các cá thể rùa ..."
-            at = close
+        elif stop.group() in _OPENING_QUOTES and _titles(rest[at : stop.start()], rest[stop.end() : stop.end() + 1]) and (
+                close := _closing_quote(rest, stop.end())) > 0:  # hội nghị "Bảo vệ ...", hội thảo triển khai chương trình "..."
+            at = quoted = close
+        elif stop.group() == ":" and _TITLED_COLON_RE.search(rest, 0, stop.start()) and (
+                quote := _QUOTE_AFTER_COLON_RE.match(rest, stop.end())) and (
+                close := _closing_quote(rest, quote.end())) > 0:  # ... phê duyệt Đề án thí điểm: "Xây dựng ..."
+            at = quoted = close
+        elif stop.group() == "." and _PLACE_ABBREVIATION_RE.search(rest, 0, stop.start()) and _names_follow(rest[stop.end() :]):
+            at = stop.end()  # hội nghị ... của UBND TP. HCM về ...
         elif abbreviation := _ABBREVIATION_RE.match(rest, stop.start()):
             at = abbreviation.end()
         elif _DASH_RE.fullmatch(stop.group()) and _dash_joins(rest[: stop.start()], rest[stop.end() :]):
             at = stop.end()
         else:
             break
+        if quoted and rest[quoted : quoted + 1].isalnum():  # a closing mark run into the next word: 21 "đã
+            rest, stop = rest[:quoted], None
+            break
         stop = _EVENT_STOP_RE.search(rest, at)
     rest = rest[: stop.start()] if stop else rest
-    pieces = _pieces(rest)
+    pieces = _pieces(rest[quoted:])
+    pieces[0] = rest[:quoted] + pieces[0]
     kept = [pieces[0]]
     while len(kept) < len(pieces):
         piece = pieces[len(kept)]
@@ -171,6 +190,21 @@ def _cut_event(text: str, start: int, noun_end: int, subject: bool = False) -> s
             break
         kept.extend(pieces[len(kept) : closing + 1])
     return ", ".join(kept).strip(" ,")
+
+
+def _titles(between: str, first: str) -> bool:
+    """Whether a quotation opening with `first`, `between` a meeting's noun and it, is the meeting's title: right
+    after the noun or a word, or a few syllables on when it opens with a capital ("Hội nghị bàn tròn “Thủ tướng với
+    ...”"); not a word in scare quotes further on ("kỳ họp HĐND TP Hà Nội "nóng" bởi ...")."""
+    words = len(between.split())
+    return words <= 1 or (words <= QUOTED_TITLE_REACH and first.isupper())
+
+
+def _names_follow(text: str) -> bool:
+    """Whether `text` opens with a place's name: an abbreviation ("HCM") or two capitalised words ("Đà Nẵng"),
+    where a full stop after "TP." does not end an event name ("UBND TP. HCM"), as it does before "TP. Đến dự"."""
+    words = text.split()[:2]
+    return bool(words) and ((len(words[0]) > 1 and words[0].isupper()) or (len(words) == 2 and all(map(_capitalised, words))))
 
 
 def _dash_joins(before: str, after: str) -> bool:

@@ -26,6 +26,22 @@ HELD = r"đã diễn ra|diễn ra|đã tổ chức|tổ chức|khai mạc|bế m
 #: An interview or an opinion piece, not a meeting ("phỏng vấn", "trả lời báo chí", "bình luận").
 INTERVIEW = r"phỏng vấn|trả lời báo|trao đổi với phóng viên|trao đổi với báo|bình luận|góc nhìn|tâm sự"
 
+#: A meeting still to come anywhere in the title and the first lead sentences ("Thủ tướng lên đường dự ...", "trước
+#: thềm hội nghị", "sắp diễn ra"): previews are the detector's commonest error after foreign news.
+PREVIEW = r"sẽ|sắp|dự kiến|lên đường|trước thềm|chuẩn bị cho|tới đây|sắp tới|kế hoạch"
+
+#: A written act rather than a meeting in the title and lead ("Văn phòng Chính phủ vừa có văn bản", "công điện",
+#: "thông báo kết luận"): the news is the document, a meeting at most its background.
+WRITTEN = r"văn bản|công văn|công điện|vừa ký|đã ký|vừa ban hành|ban hành|thông báo kết luận|chỉ thị|quyết định số|vừa có|gửi"
+
+#: Someone answering a reporter in the title and lead ("trả lời phỏng vấn", "chia sẻ với", "nói với"): an interview
+#: around a meeting, not its report. Wider than INTERVIEW, which is read in the longer lead.
+ANSWERS = r"trả lời phỏng vấn|phỏng vấn|chia sẻ với|trao đổi với|nói với|cho biết với|trả lời"
+
+#: What a report says happened at its meeting, in the body ("Tại hội nghị, ...", "Hội nghị đã ...", "phát biểu",
+#: "kết luận buổi làm việc"), counted per 100 words.
+PROCEEDINGS = rf"tại (?:{MEETING_NOUNS})|(?:{MEETING_NOUNS}) (?:đã|cũng)|phát biểu|kết luận (?:hội nghị|buổi|cuộc|phiên)"
+
 #: How officials speak in a report: assessments and requests ("đánh giá cao", "đề nghị", "yêu cầu" ...).
 OFFICIAL_SPEECH = (
     r"đề nghị|yêu cầu|nhấn mạnh|chỉ đạo|đánh giá cao|ghi nhận|biểu dương|cho rằng|đề xuất|kiến nghị|"

@@ -19,12 +19,15 @@ EVENT_NOUNS = (
 #: "các tồn tại" are part of names). The verbs stop only in lower case: capitalised, they name a document
 #: ("phiên họp triển khai Kết luận của Bộ Chính trị", "Quyết định 123"), and after "về" or "của" they are its
 #: topic ("dự thảo đề án về thu hút chuyên gia"). "mới đây" and "đến nay" close a name as "vừa qua" does; "được"
-#: opens a passive predicate ("Diễn đàn ... được Bộ Ngoại giao phối hợp ... tổ chức").
+#: opens a passive predicate ("Diễn đàn ... được Bộ Ngoại giao phối hợp ... tổ chức"); so do "tiếp tục" and "kéo
+#: dài" ("kỳ họp thứ 15 ... tiếp tục với phiên chất vấn"). "ngày" before a capital names a day ("hội nghị sơ kết 5
+#: năm Ngày Quốc tế Hạnh phúc"); a full stop after a place's abbreviation before its name ("UBND TP. HCM") stops
+#: nothing (PLACE_ABBREVIATIONS).
 EVENT_STOPS = (
-    r"(?<!\btồn)\s+(?:tại|do|dưới sự|với sự|nhằm|vào|để|sáng|chiều|tối|ngày|hôm|đã|đang|sẽ|phải|mà|diễn ra|"
+    r"(?<!\btồn)\s+(?:tại|do|dưới sự|với sự|nhằm|vào|để|sáng|chiều|tối|ngày(?! (?-i:[A-ZĐ]))|hôm|đã|đang|sẽ|phải|mà|diễn ra|"
     r"được|là)\b|"
     r"(?<!\bvề)(?<!\bcủa)\s+(?-i:cho thấy|ghi nhận|thống nhất|nhận định|yêu cầu|đề nghị|kết luận|thảo luận|công bố|"
-    r"thông qua|quyết định|thu hút|khai mạc|bế mạc|đề cập|cho biết)\b|"
+    r"thông qua|quyết định|thu hút|khai mạc|bế mạc|đề cập|cho biết|tiếp tục|kéo dài)\b|"
     r"\s+có(?= sự| lãnh đạo| đại diện| mặt| các| nhiều| hơn| gần| khoảng| (?-i:[A-ZĐ]))|(?<!và)\s+vừa\b|"
     r"\s+(?:mới đây|đến nay)\b|"
     r"[.;:!?](?=\s|$)|[()\"“”]|\s+[-–]\s+(?!(?-i:[A-ZĐ]{2,})\b)"
@@ -84,6 +87,13 @@ PLACE_LIST_NOUNS = r"quận|huyện|tỉnh|thành phố|TP\.?|thị xã|xã|phư
 #: quyết định ...", "Phiên họp thảo luận ..."), and end its name only further on ("Hội nghị Thành uỷ lần thứ 15
 #: công bố quyết định kỷ luật ...").
 EVENT_PURPOSE_VERBS = r"công bố|thảo luận|thông qua|quyết định|kết luận|thống nhất|đánh giá|ghi nhận"
+
+#: Nouns whose quoted title an event name takes after a colon: "... phê duyệt Đề án thí điểm: “Xây dựng huyện Nam
+#: Đàn ...”", "hội thảo có chủ đề: “...”". After any other word a colon opens what was said ("hội nghị nêu: “...”").
+TITLED_NOUNS = r"đề án|chương trình|chủ đề|dự án|đề tài|khẩu hiệu|thông điệp|giải thưởng|cuộc thi|phong trào"
+
+#: Abbreviations of the kind of place a name follows: "TP. HCM", "Tp. Cần Thơ", "TX. Sơn Tây", "Q. Hoàn Kiếm".
+PLACE_ABBREVIATIONS = r"TP|Tp|TX|TT|Q|P|H"
 
 #: Words that close a list inside an event name: after commas, a name runs on to the item joined by one of these
 #: ("đánh giá công tác tuyển sinh, đào tạo, giải quyết việc làm năm 2018 và nhiệm vụ năm 2019", "thường trực
