@@ -186,7 +186,7 @@ def child_labeller(repeats: str) -> dict:
     load_s = time.perf_counter() - started
     linear = LinearLabeller(load(MODEL_PATH))
     encoder.label(sentences)
-    return {"name": encoder.name, "load_s": load_s, "sentences": len(sentences),
+    return {"name": encoder.name, "linear_name": linear.name, "load_s": load_s, "sentences": len(sentences),
             "encoder_s": median_seconds(lambda: encoder.label(sentences), int(repeats)),
             "linear_s": median_seconds(lambda: linear.label(sentences), int(repeats))}
 
@@ -430,7 +430,7 @@ def report(results: dict) -> str:
         lines += ["", f"## Sentence labellers on one 1,000-word article ({row['sentences']} sentences), after load", "",
                   "| labeller | load s | labelling s | peak RSS MB |", "|---|---|---|---|",
                   f"| {row['name']} (encoder + linear) | {row['load_s']:.2f} | {row['encoder_s']:.3f} | {row['peak_rss_mb']:.0f} |",
-                  f"| logreg/5 (linear, `--extractive`) | | {row['linear_s']:.3f} | |"]
+                  f"| {row.get('linear_name', 'logreg')} (linear, `--extractive`) | | {row['linear_s']:.3f} | |"]
     biggest = results["scaling"][-1]
     thousand = results["throughput"][-1]
     extractive_rss = max([cold_runs["vnsum brief --extractive"]["peak_rss_mb"]] + [r["peak_rss_mb"] for r in results["scaling"] + results["throughput"]])

@@ -5,8 +5,10 @@ A small logistic model (models/labeller/meeting.json, trained by scripts/train_m
 hand-checked pool and VietNews articles) reads a few counts: meeting names in the title and lead, what happens
 at a meeting (chairing, speaking, concluding) in the lead, how often officials assess and request in the whole
 text, the share of sentences the cue rules give a section, how often foreign countries and leaders are named
-(foreign news and previews of summits are its commonest errors), and whether the meta found an event, a chair and
-a date. The counts do not depend on which labeller ran, so `--extractive` decides as the default brief does.
+(foreign news and previews of summits are its commonest errors), whether the meta found an event, a chair and a
+date, and what says the article is something else: a meeting still to come, a written act or an answer to a
+reporter in the title and lead, few proceedings or meeting names in the body, a first meeting name far down. The
+counts do not depend on which labeller ran, so `--extractive` decides as the default brief does.
 """
 
 from __future__ import annotations
