@@ -163,6 +163,13 @@ def test_an_event_name_takes_its_quoted_title_and_stops_at_a_verb_or_a_scare_quo
             "hội nghị quán triệt chỉ thị của UBND TP. HCM về an toàn PCCC",
         "Sáng 3-4, hội nghị tổng kết năm 2018 của UBND TP. Đến dự có lãnh đạo các sở.": "hội nghị tổng kết năm 2018 của UBND TP",
         "Sáng 3-4, hội nghị sơ kết 5 năm Ngày Quốc tế Hạnh phúc đã diễn ra.": "hội nghị sơ kết 5 năm Ngày Quốc tế Hạnh phúc",
+        # a later mention adds the term or number; a working session named only "buổi làm việc" is its verb phrase
+        "Sáng 10-7, Kỳ họp thứ 2 khai mạc tại Yên Bái. Kỳ họp thứ 2, khoá XVIII đã đánh giá kết quả 7 tháng.":
+            "Kỳ họp thứ 2, khoá XVIII",
+        "Sáng 10-7, Hội nghị Trung ương 7 bế mạc. Hội nghị Trung ương 7 lần này đã thảo luận nhiều vấn đề.":
+            "Hội nghị Trung ương 7",
+        "Sáng 10-7, Bộ trưởng làm việc với Tổng cục Dự trữ Nhà nước về công tác dự trữ quốc gia. Tại buổi làm việc,"
+        " Tổng cục trưởng báo cáo kết quả.": "làm việc với Tổng cục Dự trữ Nhà nước về công tác dự trữ quốc gia",
         # "tiếp tục", "kéo dài" are predicates
         "Sáng 9-12, kỳ họp thứ 15 HĐND TP HCM khoá IX tiếp tục với phiên chất vấn lãnh đạo Sở Xây dựng.":
             "kỳ họp thứ 15 HĐND TP HCM khoá IX",

@@ -66,6 +66,13 @@ _PLACE_NAMES_RE = re.compile(rf"(?<!\w)(?:{PLACE_LIST_NOUNS})((?:\s+\S+){{1,3}})
 _DASH_RE = re.compile(r"\s+[-–]\s+")
 _TITLED_COLON_RE = re.compile(rf"(?<!\w)(?:{TITLED_NOUNS})(?:\s+\S+){{0,2}}$", re.IGNORECASE)
 _QUOTE_AFTER_COLON_RE = re.compile(r"\s*[“\"]")
+#: What a later mention of the same meeting may add to its name: its term, number or year ("..., khoá XII",
+#: " lần thứ 52", "/2017"), in a few words at most.
+_ADDED_TERM_RE = re.compile(r",?\s*(?:kh(?:óa|oá)|lần\s+(?:thứ|\d)|nhiệm kỳ|năm|tháng|số|/|\d)", re.IGNORECASE)
+ADDED_TERM_WORDS = 4
+_WORKING_NOUN_RE = re.compile(r"(?:buổi|cuộc) làm việc", re.IGNORECASE)
+#: A working session named by its verb ("Bộ trưởng làm việc với UBND tỉnh ... về ..."), not by "buổi làm việc".
+_WORKING_RE = re.compile(r"(?<!\w)(?<!buổi )(?<!cuộc )(?<!Buổi )(?<!Cuộc )làm việc với(?!\w)(?! tinh thần| hiệu quả| trách nhiệm)")
 _PLACE_ABBREVIATION_RE = re.compile(rf"(?<!\w)(?:{PLACE_ABBREVIATIONS})$")
 #: Syllables a capitalised quoted title may stand after its noun: "Hội nghị bàn tròn “Thủ tướng ...”", "hội thảo triển khai
 #: chương trình “Tri thức trẻ ...”".
@@ -123,19 +130,41 @@ def _event(lead: list[Sentence]) -> str | None:
     mentions = [match for sentence in lead for match in _EVENT_RE.finditer(sentence.text)]
     own = [match for match in mentions
            if not _ASIDE_RE.search(match.string, max(0, match.start() - _ASIDE_REACH), match.start())] or mentions
+    names = [_cut_event(match.string, match.start(), match.end()) for match in own]
     for match in own:
         if _reported(match):
             name = _cut_event(match.string, match.start(), match.end(), subject=True)
             if len(name.split()) >= len(match.group().split()) + 2:  # a name, not the bare noun ("Cuộc tiếp xúc")
-                return name
+                return _fuller(name, names)
     best: str | None = None
-    for match in own:
-        name = _cut_event(match.string, match.start(), match.end())
+    for match, name in zip(own, names):
         if len(name.split()) >= 4:
-            return name
+            return _fuller(name, names)
         if best is None or len(name) > len(best):
             best = name
-    return best if best and len(best.split()) >= 3 else None
+    if best and _WORKING_NOUN_RE.fullmatch(best) and (working := _working_session(lead)):
+        return working
+    return _fuller(best, names) if best and len(best.split()) >= 3 else None
+
+
+def _fuller(name: str, names: list[str]) -> str:
+    """The longest of `names` that only adds a term, a session's number or a year to `name` ("Hội nghị Trung ương
+    10" -> "hội nghị Trung ương 10, khoá XII", "Hội nghị ngoại trưởng ASEAN" -> "... lần 49"), named so further down
+    the lead."""
+    longer = [other for other in names if len(other) > len(name) and other.lower().startswith(name.lower())
+              and _ADDED_TERM_RE.match(other[len(name) :]) and len(other[len(name) :].split()) <= ADDED_TERM_WORDS]
+    return max(longer, key=len) if longer else name
+
+
+def _working_session(lead: list[Sentence]) -> str | None:
+    """"làm việc với X về Y" in the lead, cut as an event name: the working session itself where the lead names
+    it only by its bare noun ("Tại buổi làm việc, ...")."""
+    for sentence in lead:
+        if found := _WORKING_RE.search(sentence.text):
+            name = _cut_event(sentence.text, found.start(), found.start() + len("làm việc"))
+            if len(name.split()) >= 4:
+                return name
+    return None
 
 
 def _reported(mention: re.Match) -> bool:
