@@ -22,6 +22,8 @@ UNITS: dict[str, str] = {
     "capitalised-names": "Nguyễn ",
     "location": "tại ",
     "event": "hội nghị ",
+    "event-titles": 'hội nghị "A" ',
+    "event-places": "hội nghị TP. HCM ",
     "cue": "đề nghị ",
     "contrast": "Tuy nhiên, ",
     "caption": "Ảnh: ",

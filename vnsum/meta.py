@@ -70,12 +70,19 @@ _QUOTE_AFTER_COLON_RE = re.compile(r"\s*[“\"]")
 #: " lần thứ 52", "/2017"), in a few words at most.
 _ADDED_TERM_RE = re.compile(r",?\s*(?:kh(?:óa|oá)|lần\s+(?:thứ|\d)|nhiệm kỳ|năm|tháng|số|/|\d)", re.IGNORECASE)
 ADDED_TERM_WORDS = 4
+#: Mentions whose names a chosen name may be lengthened from: a lead names its meeting a few times, and a text of
+#: thousands of mentions ("hội nghị hội nghị ...") must not cost thousands of cuts each.
+FULLER_MENTIONS = 16
 _WORKING_NOUN_RE = re.compile(r"(?:buổi|cuộc) làm việc", re.IGNORECASE)
 #: A working session named by its verb ("Bộ trưởng làm việc với UBND tỉnh ... về ..."), not by "buổi làm việc".
-_WORKING_RE = re.compile(r"(?<!\w)(?<!buổi )(?<!cuộc )(?<!Buổi )(?<!Cuộc )làm việc với(?!\w)(?! tinh thần| hiệu quả| trách nhiệm)")
+_WORKING_RE = re.compile(r"(?<!\w)(?<![Bb]uổi )(?<![Cc]uộc )làm việc với(?!\w)(?! tinh thần| hiệu quả| trách nhiệm)")
 _PLACE_ABBREVIATION_RE = re.compile(rf"(?<!\w)(?:{PLACE_ABBREVIATIONS})$")
-#: Syllables a capitalised quoted title may stand after its noun: "Hội nghị bàn tròn “Thủ tướng ...”", "hội thảo triển khai
-#: chương trình “Tri thức trẻ ...”".
+#: How far before a colon its titled noun and after a full stop a place's name are looked for: searches bounded so
+#: that a text of many colons or stops stays linear.
+_TITLED_REACH = 40
+_NAME_REACH = 40
+#: Syllables a capitalised quoted title may stand after its noun: "Hội nghị bàn tròn “Thủ tướng ...”", "hội thảo
+#: triển khai chương trình “Tri thức trẻ ...”".
 QUOTED_TITLE_REACH = 4
 #: An abbreviation in brackets inside a name: "Luật Đấu giá tài sản (ĐGTS) khu vực phía Bắc".
 _ABBREVIATION_RE = re.compile(r"\([A-ZĐ][A-ZĐ0-9&\-]{1,11}\)")
@@ -130,14 +137,15 @@ def _event(lead: list[Sentence]) -> str | None:
     mentions = [match for sentence in lead for match in _EVENT_RE.finditer(sentence.text)]
     own = [match for match in mentions
            if not _ASIDE_RE.search(match.string, max(0, match.start() - _ASIDE_REACH), match.start())] or mentions
-    names = [_cut_event(match.string, match.start(), match.end()) for match in own]
+    names = [_cut_event(match.string, match.start(), match.end()) for match in own[:FULLER_MENTIONS]]
     for match in own:
         if _reported(match):
             name = _cut_event(match.string, match.start(), match.end(), subject=True)
             if len(name.split()) >= len(match.group().split()) + 2:  # a name, not the bare noun ("Cuộc tiếp xúc")
                 return _fuller(name, names)
     best: str | None = None
-    for match, name in zip(own, names):
+    for match in own:
+        name = _cut_event(match.string, match.start(), match.end())
         if len(name.split()) >= 4:
             return _fuller(name, names)
         if best is None or len(name) > len(best):
@@ -185,15 +193,10 @@ def _cut_event(text: str, start: int, noun_end: int, subject: bool = False) -> s
     while stop:
         if stop.start() == at and _PURPOSE_RE.match(stop.group()):  # "Hội nghị công bố quyết định ..."
             at = stop.end()
-        elif stop.group() in _OPENING_QUOTES and _titles(rest[at : stop.start()], rest[stop.end() : stop.end() + 1]) and (
-                close := _closing_quote(rest, stop.end())) > 0:  # hội nghị "Bảo vệ ...", hội thảo triển khai chương trình "..."
+        elif (close := _quoted_title_end(rest, at, stop)) > 0:  # hội nghị bàn tròn "Thủ tướng ...", Đề án: "..."
             at = quoted = close
-        elif stop.group() == ":" and _TITLED_COLON_RE.search(rest, 0, stop.start()) and (
-                quote := _QUOTE_AFTER_COLON_RE.match(rest, stop.end())) and (
-                close := _closing_quote(rest, quote.end())) > 0:  # ... phê duyệt Đề án thí điểm: "Xây dựng ..."
-            at = quoted = close
-        elif stop.group() == "." and _PLACE_ABBREVIATION_RE.search(rest, 0, stop.start()) and _names_follow(rest[stop.end() :]):
-            at = stop.end()  # hội nghị ... của UBND TP. HCM về ...
+        elif stop.group() == "." and _names_place(rest, stop):  # hội nghị ... của UBND TP. HCM về ...
+            at = stop.end()
         elif abbreviation := _ABBREVIATION_RE.match(rest, stop.start()):
             at = abbreviation.end()
         elif _DASH_RE.fullmatch(stop.group()) and _dash_joins(rest[: stop.start()], rest[stop.end() :]):
@@ -219,6 +222,23 @@ def _cut_event(text: str, start: int, noun_end: int, subject: bool = False) -> s
             break
         kept.extend(pieces[len(kept) : closing + 1])
     return ", ".join(kept).strip(" ,")
+
+
+def _quoted_title_end(rest: str, at: int, stop: re.Match) -> int:
+    """One past the closing mark of a quoted title the name takes at `stop` (an opening mark a few syllables on
+    from `at`, or a colon after a titled noun with an opening mark after it), or -1."""
+    if stop.group() in _OPENING_QUOTES and _titles(rest[at : stop.start()], rest[stop.end() : stop.end() + 1]):
+        return _closing_quote(rest, stop.end())
+    if stop.group() == ":" and _TITLED_COLON_RE.search(rest, max(0, stop.start() - _TITLED_REACH), stop.start()):
+        quote = _QUOTE_AFTER_COLON_RE.match(rest, stop.end())
+        return _closing_quote(rest, quote.end()) if quote else -1
+    return -1
+
+
+def _names_place(rest: str, stop: re.Match) -> bool:
+    """Whether the full stop at `stop` ends a place's abbreviation before the place's name ("UBND TP. HCM")."""
+    return (_PLACE_ABBREVIATION_RE.search(rest, max(0, stop.start() - 2), stop.start()) is not None
+            and _names_follow(rest[stop.end() : stop.end() + _NAME_REACH]))
 
 
 def _titles(between: str, first: str) -> bool:
