@@ -235,6 +235,9 @@ def test_trim_cuts_a_long_sentence_where_a_whole_statement_stays():
     first = "Cần bổ sung thêm một số giải pháp quan trọng để đẩy mạnh cải cách thủ tục hành chính, cải thiện môi trường"
     items = "; ".join([first] + [f"Mở rộng thị trường và cơ hội đầu tư kinh doanh số {k} cho doanh nghiệp" for k in range(4)])
     assert trim(items + ".") == first + " …"
+    # "Đó là," spelling out what the sentence before announced goes, as a connective does; the copula stays
+    assert trim("Đó là, kinh tế phát triển chưa thực sự bền vững.") == "Kinh tế phát triển chưa thực sự bền vững."
+    assert trim("Đó là kết quả của cả hệ thống chính trị.") == "Đó là kết quả của cả hệ thống chính trị."
 
 
 @pytest.mark.parametrize("sentence", [

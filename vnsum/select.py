@@ -16,7 +16,7 @@ import re
 from collections import Counter
 
 from vnsum.document import SECTIONS, Bullet, Kind, Label, Sentence
-from vnsum.lexicon.cues import CONNECTIVES, CONTRAST
+from vnsum.lexicon.cues import CONNECTIVES, CONTRAST, SPELLED_OUT
 from vnsum.lexicon.guard import (
     CUT_BEFORE,
     FRAME_OPENERS,
@@ -51,7 +51,7 @@ MIN_BULLET_CONFIDENCE: dict[Label, float] = {
 
 _TOKEN = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d")
-_LEAD_CONNECTIVE = re.compile(rf"^(?:{CONNECTIVES}|{CONTRAST})", re.IGNORECASE)
+_LEAD_CONNECTIVE = re.compile(rf"^(?:{CONNECTIVES}|{CONTRAST}|{SPELLED_OUT})", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";\s|,\s")
 _CUT_BEFORE = tuple(opener + " " for opener in CUT_BEFORE)
 _PAIRS = (("(", ")"), ("“", "”"), ("‘", "’"))

@@ -76,6 +76,11 @@ CONNECTIVES = (
     r"chính vì vậy|do vậy|vì thế|từ đó|từ nay đến cuối năm|về lâu dài)\s*[,:]?\s*"
 )
 
+#: "Đó là," opening a sentence that spells out what the one before announced ("Đó là, tình hình tai nạn giao
+#: thông vẫn diễn biến phức tạp"): a bullet drops it as it drops a connective. Without its comma "Đó là" is a
+#: copula ("Đó là kết quả của ...") and stays.
+SPELLED_OUT = r"đó là\s*,\s*"
+
 #: Verbs that, opening a sentence with no subject, make it an instruction (GUIDELINES: "Tiếp tục đẩy mạnh ...").
 IMPERATIVE_VERBS = (
     r"tiếp tục|đẩy mạnh|tăng cường|nâng cao|thống nhất|theo dõi|tập trung|chủ động|làm tốt|đổi mới|kiện toàn|"
