@@ -84,6 +84,8 @@ _NAME_REACH = 40
 #: Syllables a capitalised quoted title may stand after its noun: "Hội nghị bàn tròn “Thủ tướng ...”", "hội thảo
 #: triển khai chương trình “Tri thức trẻ ...”".
 QUOTED_TITLE_REACH = 4
+#: Characters a quoted title runs to at most (the longest in the pool's names: about 260).
+QUOTED_TITLE_CHARS = 400
 #: An abbreviation in brackets inside a name: "Luật Đấu giá tài sản (ĐGTS) khu vực phía Bắc".
 _ABBREVIATION_RE = re.compile(r"\([A-ZĐ][A-ZĐ0-9&\-]{1,11}\)")
 #: Words at most in a list item an event name runs on through, and in a short item (two of which make a list).
@@ -304,8 +306,10 @@ def _list_end(pieces: list[str], first: int) -> int | None:
 
 
 def _closing_quote(text: str, start: int) -> int:
-    """One past the quotation mark that closes a quotation opened just before `start`, or -1."""
-    found = [i for i in (text.find("”", start), text.find('"', start)) if i >= 0]
+    """One past the quotation mark that closes a title quoted just before `start`, or -1 (looked for within
+    QUOTED_TITLE_CHARS: a name runs through one title at a time, and a text of many marks stays linear)."""
+    end = start + QUOTED_TITLE_CHARS
+    found = [i for i in (text.find("”", start, end), text.find('"', start, end)) if i >= 0]
     return min(found) + 1 if found else -1
 
 
