@@ -78,8 +78,9 @@ FRAMED_SPEECH: tuple[str, ...] = ("đề xuất", "nói", "chỉ rõ", "chỉ ra
 # The start of a sentence that opens with its premise or purpose ("Để ...", "Nếu ...", "Tuy còn khó khăn, ..."):
 # until its main clause begins ("Để ..., Thủ tướng yêu cầu ...", "Nếu ... thì ..."), an extractive bullet is not
 # cut there ("Để thu hồi triệt để tài sản tham nhũng, làm triệt tiêu động cơ kinh tế ... …" read as a fragment).
-# "Tuy nhiên", "Tuy vậy" are links, not premises.
-PREMISE_START = re.compile(r"(?:để|nhằm|khi|nếu|dù|mặc dù|hễ|giá như|giá mà|tuy(?! nhiên| vậy| thế))\b")
+# "Tuy nhiên", "Tuy vậy" are links, not premises. "Do" opening a sentence gives its cause ("Do đây là cuộc tổng
+# điều tra với phạm vi rộng, ..., vì vậy, đồng chí Phó Giám đốc yêu cầu ...").
+PREMISE_START = re.compile(r"(?:để|nhằm|khi|nếu|dù|mặc dù|hễ|giá như|giá mà|do|tuy(?! nhiên| vậy| thế))\b")
 
 # Words that open a list ("còn hạn chế như A, B; C"): once one is kept, every later comma or ";" may sit inside the
 # list, so an extractive bullet is not cut after it.
