@@ -88,6 +88,11 @@ def test_a_sentence_that_stands_alone_or_a_quotation_too_long_for_a_bullet_is_le
      "“Chúng ta đặt ra mục tiêu vượt mức.",
      "Phó Thủ tướng đề nghị các bộ dứt khoát phải hoàn thành kế hoạch cổ phần hóa năm 2017 về sắp xếp, đổi mới DNNN …"),
     ("Tỉnh đã hoàn thành “ba đột phá” …", "Tỉnh đã hoàn thành “ba đột phá” …"),
+    # ... but not after a colon or a verb of saying: the frame alone would be the bullet; the quotation is closed
+    ("Về giáo dục lối sống, đạo đức trong học đường, Thủ tướng Nguyễn Xuân Phúc cũng chỉ rõ: “Giáo dục còn nhiều bất cập.",
+     "Về giáo dục lối sống, đạo đức trong học đường, Thủ tướng Nguyễn Xuân Phúc cũng chỉ rõ: “Giáo dục còn nhiều bất cập.”"),
+    ("Phát biểu khai mạc hội nghị, Phó chủ tịch Hội Luật gia Việt Nam Lê Thị Kim Thanh cho biết “năm qua Hội đã làm tốt.",
+     "Phát biểu khai mạc hội nghị, Phó chủ tịch Hội Luật gia Việt Nam Lê Thị Kim Thanh cho biết “năm qua Hội đã làm tốt.”"),
 ])
 def test_a_sentence_of_a_longer_quotation_gets_its_marks_paired(text, paired):
     assert pair_marks(text, 14) == paired

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from vnsum.document import Kind, Sentence
+from vnsum.lexicon.guard import FRAMED_SPEECH, REPORTING_VERBS, SPEECH_ONLY_ENDS
 
 #: Sentences one quotation may run over and still be printed as one bullet; a longer one stays cut.
 MAX_QUOTATION_SENTENCES = 4
@@ -30,6 +31,9 @@ _CLOSES_AFTER = ",.;!?…"
 _OPENS_AFTER = " :(\n"
 #: Where a closing mark added to a bullet goes: before a " …" that marks a cut, else at the very end.
 _CUT_MARK = " …"
+#: Verbs of saying that introduce a quotation (vnsum.lexicon.guard's tables), as lists of syllables.
+_SAYING = tuple(verb.split() for verb in REPORTING_VERBS + SPEECH_ONLY_ENDS + FRAMED_SPEECH)
+_WORD = re.compile(r"\w+")
 #: The opening mark a closing one pairs with.
 _PARTNER = dict(zip(_CLOSING, _OPENING))
 
@@ -131,10 +135,20 @@ def pair_marks(text: str, min_head_words: int) -> str:
         return text
     last_open = [match.start() for match in _MARK.finditer(text)][len(found) - 1]
     head = text[:last_open].rstrip(" ,;:")
-    if last_open > 0 and len(head.split()) >= min_head_words and marks(head).count(True) == marks(head).count(False):
+    if (last_open > 0 and len(head.split()) >= min_head_words and marks(head).count(True) == marks(head).count(False)
+            and not _introduces(text[:last_open])):
         return head + _CUT_MARK
     body = text.removesuffix(_CUT_MARK)
     return body + closing + text[len(body) :]
+
+
+def _introduces(head: str) -> bool:
+    """Does `head`, the text before a quotation's opening mark, introduce what the quotation says (a colon, or a
+    verb of saying at its end: "Thủ tướng ... cũng chỉ rõ: “...")? Cut there, a bullet would be the frame alone."""
+    if head.rstrip().endswith(":"):
+        return True
+    words = _WORD.findall(head.lower())
+    return any(words[-len(verb) :] == verb for verb in _SAYING)
 
 
 def _style(text: str) -> tuple[str, str]:
