@@ -93,6 +93,9 @@ def test_a_sentence_that_stands_alone_or_a_quotation_too_long_for_a_bullet_is_le
      "Về giáo dục lối sống, đạo đức trong học đường, Thủ tướng Nguyễn Xuân Phúc cũng chỉ rõ: “Giáo dục còn nhiều bất cập.”"),
     ("Phát biểu khai mạc hội nghị, Phó chủ tịch Hội Luật gia Việt Nam Lê Thị Kim Thanh cho biết “năm qua Hội đã làm tốt.",
      "Phát biểu khai mạc hội nghị, Phó chủ tịch Hội Luật gia Việt Nam Lê Thị Kim Thanh cho biết “năm qua Hội đã làm tốt.”"),
+    # ... nor after a request and the one asked: the quotation is what is asked
+    ('Chủ tịch UBND tỉnh Khánh Hoà cũng đã yêu cầu Công ty CP Điện lực Khánh Hoà "không được cấp điện cho nhà xây trái phép.',
+     'Chủ tịch UBND tỉnh Khánh Hoà cũng đã yêu cầu Công ty CP Điện lực Khánh Hoà "không được cấp điện cho nhà xây trái phép."'),
 ])
 def test_a_sentence_of_a_longer_quotation_gets_its_marks_paired(text, paired):
     assert pair_marks(text, 14) == paired

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from vnsum.document import Kind, Sentence
-from vnsum.lexicon.guard import FRAMED_SPEECH, REPORTING_VERBS, SPEECH_ONLY_ENDS
+from vnsum.lexicon.guard import DIRECTIVE_VERBS, FRAMED_SPEECH, REPORTING_VERBS, SPEECH_ONLY_ENDS
 
 #: Sentences one quotation may run over and still be printed as one bullet; a longer one stays cut.
 MAX_QUOTATION_SENTENCES = 4
@@ -34,6 +34,9 @@ _CUT_MARK = " …"
 #: Verbs of saying that introduce a quotation (vnsum.lexicon.guard's tables), as lists of syllables.
 _SAYING = tuple(verb.split() for verb in REPORTING_VERBS + SPEECH_ONLY_ENDS + FRAMED_SPEECH)
 _WORD = re.compile(r"\w+")
+#: Verbs of asking, the quotation after the one asked being what is asked ("giao" and "chỉ đạo" left out: also
+#: parts of words and nouns, "giao thông", "lãnh đạo, chỉ đạo").
+_ASKING = tuple(verb.split() for verb in DIRECTIVE_VERBS if " " in verb and verb != "chỉ đạo")
 #: The opening mark a closing one pairs with.
 _PARTNER = dict(zip(_CLOSING, _OPENING))
 
@@ -143,12 +146,15 @@ def pair_marks(text: str, min_head_words: int) -> str:
 
 
 def _introduces(head: str) -> bool:
-    """Does `head`, the text before a quotation's opening mark, introduce what the quotation says (a colon, or a
-    verb of saying at its end: "Thủ tướng ... cũng chỉ rõ: “...")? Cut there, a bullet would be the frame alone."""
+    """Does `head`, the text before a quotation's opening mark, introduce what the quotation says (a colon, a verb
+    of saying at its end: "Thủ tướng ... cũng chỉ rõ: “...", or a verb of asking in its last clause: "... yêu cầu
+    Công ty CP Điện lực Khánh Hoà “không được ...")? Cut there, a bullet would be the frame alone."""
     if head.rstrip().endswith(":"):
         return True
     words = _WORD.findall(head.lower())
-    return any(words[-len(verb) :] == verb for verb in _SAYING)
+    last_clause = _WORD.findall(re.split(r"[,;]\s", head.lower())[-1])
+    return any(words[-len(verb) :] == verb for verb in _SAYING) or any(
+        last_clause[k : k + len(verb)] == verb for verb in _ASKING for k in range(len(last_clause)))
 
 
 def _style(text: str) -> tuple[str, str]:
