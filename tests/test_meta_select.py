@@ -235,6 +235,11 @@ def test_trim_cuts_a_long_sentence_where_a_whole_statement_stays():
     first = "Cần bổ sung thêm một số giải pháp quan trọng để đẩy mạnh cải cách thủ tục hành chính, cải thiện môi trường"
     items = "; ".join([first] + [f"Mở rộng thị trường và cơ hội đầu tư kinh doanh số {k} cho doanh nghiệp" for k in range(4)])
     assert trim(items + ".") == first + " …"
+    # the tail of a quotation is not cut before its closing mark: the speaker after it would be lost
+    tail = ("Vấn đề đặt ra là chúng ta phải quyết tâm, nỗ lực hơn nữa, cố gắng hơn nữa, hành động quyết liệt hơn nữa, cải cách"
+            " đổi mới mạnh mẽ hơn nữa, nhất là các Bộ quản lý sản xuất kinh doanh và các địa phương, đặc biệt là các vùng"
+            " kinh tế trọng điểm, các thành phố lớn của cả nước” – Thủ tướng nhấn mạnh.")
+    assert trim(tail) == tail
     # "Đó là," spelling out what the sentence before announced goes, as a connective does; the copula stays
     assert trim("Đó là, kinh tế phát triển chưa thực sự bền vững.") == "Kinh tế phát triển chưa thực sự bền vững."
     assert trim("Đó là kết quả của cả hệ thống chính trị.") == "Đó là kết quả của cả hệ thống chính trị."

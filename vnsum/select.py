@@ -27,7 +27,7 @@ from vnsum.lexicon.guard import (
     SPEECH_ONLY_ENDS,
     UNFINISHED_ENDS,
 )
-from vnsum.quotes import pair_marks, quotation_span
+from vnsum.quotes import pair_marks, quotation_end, quotation_span
 
 DEFAULT_MAX_BULLETS = 5
 #: Bullets longer than this many syllables are cut at the last clause boundary before it.
@@ -177,7 +177,8 @@ def clause_cuts(text: str) -> list[int]:
     opening = syllables(text)[:2]
     framed = any(opening[: len(verb)] == verb for verb in _FRAME_OPENERS)
     premise = bool(PREMISE_START.match(text.lower()))
-    for match in _CLAUSE_BREAK.finditer(text):
+    speaker = quotation_end(text)  # a quotation's tail: no cut before its closing mark and who said it
+    for match in _CLAUSE_BREAK.finditer(text, speaker):
         head = text[: match.start()]
         if ";" in head:  # "A; B; C" is a list: a cut after B, or inside it, leaves it broken
             break
