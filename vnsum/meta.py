@@ -146,8 +146,8 @@ def _event(lead: list[Sentence]) -> str | None:
             if len(name.split()) >= len(match.group().split()) + 2:  # a name, not the bare noun ("Cuộc tiếp xúc")
                 return _fuller(name, names)
     best: str | None = None
-    for match in own:
-        name = _cut_event(match.string, match.start(), match.end())
+    for k, match in enumerate(own):  # the first FULLER_MENTIONS are cut already
+        name = names[k] if k < len(names) else _cut_event(match.string, match.start(), match.end())
         if len(name.split()) >= 4:
             return _fuller(name, names)
         if best is None or len(name) > len(best):

@@ -64,12 +64,18 @@ def quotation_end(text: str) -> int:
     """Where a quotation that `text` begins inside of ends: the offset of its first closing mark with no opening
     mark before it ("... các thành phố lớn của cả nước” – Thủ tướng nhấn mạnh."), or 0. A cut before it would drop
     the speaker that follows it and state the quotation as fact."""
+    unopened = _first_unopened(text)
+    return unopened.start() if unopened else 0
+
+
+def _first_unopened(text: str) -> re.Match | None:
+    """The first closing mark of `text` with no opening mark before it, counting any quotations inside."""
     depth = 0
     for match, opening in zip(_MARK.finditer(text), marks(text)):
         depth += 1 if opening else -1
         if depth < 0:
-            return match.start()
-    return 0
+            return match
+    return None
 
 
 def quotation_span(sentences: tuple[Sentence, ...], i: int) -> tuple[int, int] | None:
@@ -136,14 +142,11 @@ def pair_marks(text: str, min_head_words: int) -> str:
     opening, closing = _style(text)
     found = marks(text)
     lacking = opening if found and not found[0] else ""
-    written = _MARK.findall(text)
-    if text[:1] not in _OPENING and all(mark in _OPENING + _CLOSING for mark in written):
-        depth = 0  # a curly closing mark with no opening one before it, even after a quotation inside (straight
-        for mark, is_opening in zip(written, found):  # marks are read from their neighbours: too unsure to count)
-            depth += 1 if is_opening else -1
-            if depth < 0:
-                lacking = _PARTNER[mark]
-                break
+    # a curly closing mark with no opening one before it, even after a quotation inside (straight marks are read
+    # from their neighbours: too unsure to count)
+    if text[:1] not in _OPENING and all(mark in _OPENING + _CLOSING for mark in _MARK.findall(text)) and (
+            unopened := _first_unopened(text)):
+        lacking = _PARTNER[unopened.group()]
     if lacking:
         text, found = lacking + text, [True] + found
     if not found or not found[-1]:
