@@ -31,8 +31,9 @@ _CLOSES_AFTER = ",.;!?…"
 _OPENS_AFTER = " :(\n"
 #: Where a closing mark added to a bullet goes: before a " …" that marks a cut, else at the very end.
 _CUT_MARK = " …"
-#: Verbs of saying that introduce a quotation (vnsum.lexicon.guard's tables), as lists of syllables.
-_SAYING = tuple(verb.split() for verb in REPORTING_VERBS + SPEECH_ONLY_ENDS + FRAMED_SPEECH)
+#: Verbs of saying that introduce a quotation or follow a frame (vnsum.lexicon.guard's tables), as lists of
+#: syllables; select.py reads them too.
+SAYING_VERBS = tuple(verb.split() for verb in REPORTING_VERBS + SPEECH_ONLY_ENDS + FRAMED_SPEECH)
 _WORD = re.compile(r"\w+")
 #: Verbs of asking, the quotation after the one asked being what is asked ("giao" and "chỉ đạo" left out: also
 #: parts of words and nouns, "giao thông", "lãnh đạo, chỉ đạo").
@@ -168,7 +169,7 @@ def _introduces(head: str) -> bool:
         return True
     words = _WORD.findall(head.lower())
     last_clause = _WORD.findall(re.split(r"[,;]\s", head.lower())[-1])
-    return any(words[-len(verb) :] == verb for verb in _SAYING) or any(
+    return any(words[-len(verb) :] == verb for verb in SAYING_VERBS) or any(
         last_clause[k : k + len(verb)] == verb for verb in _ASKING for k in range(len(last_clause)))
 
 

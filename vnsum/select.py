@@ -20,14 +20,13 @@ from vnsum.lexicon.cues import CONNECTIVES, CONTRAST, SPELLED_OUT
 from vnsum.lexicon.guard import (
     CUT_BEFORE,
     FRAME_OPENERS,
-    FRAMED_SPEECH,
     LIST_OPENERS,
     PREMISE_START,
     REPORTING_VERBS,
     SPEECH_ONLY_ENDS,
     UNFINISHED_ENDS,
 )
-from vnsum.quotes import pair_marks, quotation_end, quotation_span
+from vnsum.quotes import SAYING_VERBS, pair_marks, quotation_end, quotation_span
 
 DEFAULT_MAX_BULLETS = 5
 #: Bullets longer than this many syllables are cut at the last clause boundary before it.
@@ -59,7 +58,6 @@ _LIST_OPENERS = tuple(opener.split() for opener in LIST_OPENERS)
 #: Words a kept part cannot end on: verbs of saying (what was said follows) and the guard's unfinished ends.
 _NEEDS_OBJECT = tuple(verb.split() for verb in REPORTING_VERBS + SPEECH_ONLY_ENDS) + (["trong", "đó"],)
 _FRAME_OPENERS = tuple(verb.split() for verb in FRAME_OPENERS)
-_FRAMED_SPEECH = tuple(verb.split() for verb in REPORTING_VERBS + SPEECH_ONLY_ENDS + FRAMED_SPEECH)
 
 
 def select_bullets(sentences: tuple[Sentence, ...], max_bullets: int = DEFAULT_MAX_BULLETS,
@@ -205,7 +203,7 @@ def _main_clause_begun(head: str, kept: list[str], premise: bool) -> bool:
     the head's syllables, whose first two are the frame's own verb."""
     if any(part.lstrip()[:1].isupper() for part in head.split(",")[1:]):
         return True
-    return "thì" in kept if premise else _contains(kept[2:], _FRAMED_SPEECH)
+    return "thì" in kept if premise else _contains(kept[2:], SAYING_VERBS)
 
 
 def _contains(words: list[str], phrases: tuple[list[str], ...]) -> bool:
