@@ -208,6 +208,13 @@ def test_a_sentence_the_labeller_is_unsure_of_is_no_bullet():
     assert [b.sources for b in bullets] == [(0,)]
 
 
+def test_a_sentence_that_only_announces_a_list_is_no_bullet():
+    intro = "Thủ tướng yêu cầu các bộ, ngành tập trung thực hiện một số nhiệm vụ trọng tâm sau:"
+    item = "- Đẩy nhanh giải ngân vốn đầu tư công."
+    bullets = select_bullets((sentence(0, intro, Label.DIRECTIVE), sentence(1, item, Label.DIRECTIVE)))["directives"]
+    assert [(b.sources, b.text) for b in bullets] == [((1,), "Đẩy nhanh giải ngân vốn đầu tư công.")]
+
+
 def test_max_bullets_and_context_never_selected(seed_text):
     labelled = default_labeller(extractive=True).label(segment(seed_text))
     sections = select_bullets(labelled, max_bullets=2)
@@ -243,6 +250,18 @@ def test_trim_cuts_a_long_sentence_where_a_whole_statement_stays():
     # "Đó là," spelling out what the sentence before announced goes, as a connective does; the copula stays
     assert trim("Đó là, kinh tế phát triển chưa thực sự bền vững.") == "Kinh tế phát triển chưa thực sự bền vững."
     assert trim("Đó là kết quả của cả hệ thống chính trị.") == "Đó là kết quả của cả hệ thống chính trị."
+    # openers tied to the sentence before go too; "Trong đó có việc" whole, not leaving "Có việc ..."
+    assert trim("Nhất là cần tập trung vào giải ngân vốn đầu tư công.") == "Cần tập trung vào giải ngân vốn đầu tư công."
+    assert trim("Như, quy định về thu hồi tài sản còn thiếu.") == "Quy định về thu hồi tài sản còn thiếu."
+    assert trim("Như vậy là chưa đạt.") == "Như vậy là chưa đạt."
+    assert trim("Trong đó có việc tiêu thụ sản phẩm còn khó khăn.") == "Tiêu thụ sản phẩm còn khó khăn."
+    # a list item's marker goes
+    assert trim("- Hoàn thiện thể chế về cạnh tranh.") == "Hoàn thiện thể chế về cạnh tranh."
+    # not cut after the one asked: what is asked comes after the bodies it singles out
+    asked = ("Để khắc phục các rào cản của kiểm tra chuyên ngành, Phó Thủ tướng Vương Đình Huệ yêu cầu các Bộ liên quan,"
+             " nhất là Bộ Công Thương, Nông nghiệp và Phát triển nông thôn, Y tế nhanh chóng rà soát, sửa đổi các quy định"
+             " chồng chéo trong kiểm tra chuyên ngành, để bảo đảm thuận lợi cho doanh nghiệp.")
+    assert trim(asked) == asked[: asked.index(", để bảo đảm")] + " …"
 
 
 @pytest.mark.parametrize("sentence", [

@@ -118,6 +118,7 @@ def test_a_heading_or_caption_run_into_the_next_sentence_is_cut_where_a_sentence
         ("Năm giảm chi phí cho doanh nghiệp", "Dù vậy, Thủ tướng cũng thẳng thắn nhìn nhận còn nhiều rào cản."),
         ("Ban Kinh tế Trung ương", "Năm 2017 là năm có ý nghĩa rất quan trọng."),
         ("Khánh thành tuyến xe buýt trên đảo Cát Bà", "Sáng 10-2, tại Hải Phòng đã khánh thành tuyến xe buýt."),
+        ("Đẩy nhanh tiến độ sửa đổi chính sách liên quan", "Nhấn mạnh vai trò của HTX, Phó Thủ tướng yêu cầu các bộ."),
     ]
     for head, sentence in cases:
         assert texts(f"Một câu trước đó. {head} {sentence}") == ["Một câu trước đó.", head, sentence]
@@ -126,6 +127,12 @@ def test_a_heading_or_caption_run_into_the_next_sentence_is_cut_where_a_sentence
     # a heading (short, no final stop) the next sentence ran into is a heading: never printed as a bullet
     kinds = [s.kind for s in segment(f"Câu đầu. {cases[7][0]} {cases[7][1]}")]
     assert kinds == [Kind.BODY, Kind.HEADING, Kind.BODY]
+
+
+def test_a_list_item_run_onto_its_introduction_is_cut_from_it():
+    got = texts("Chính phủ cam kết giải quyết 2 vấn đề sau: - Bảo đảm môi trường ổn định; - Tăng cường đối thoại. Xong: -5 độ.")
+    assert got == ["Chính phủ cam kết giải quyết 2 vấn đề sau:", "- Bảo đảm môi trường ổn định; - Tăng cường đối thoại.",
+                   "Xong: -5 độ."]
 
 
 def test_an_opener_that_is_part_of_a_name_does_not_cut():

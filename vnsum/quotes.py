@@ -36,8 +36,8 @@ _CUT_MARK = " …"
 SAYING_VERBS = tuple(verb.split() for verb in REPORTING_VERBS + SPEECH_ONLY_ENDS + FRAMED_SPEECH)
 _WORD = re.compile(r"\w+")
 #: Verbs of asking, the quotation after the one asked being what is asked ("giao" and "chỉ đạo" left out: also
-#: parts of words and nouns, "giao thông", "lãnh đạo, chỉ đạo").
-_ASKING = tuple(verb.split() for verb in DIRECTIVE_VERBS if " " in verb and verb != "chỉ đạo")
+#: parts of words and nouns, "giao thông", "lãnh đạo, chỉ đạo"); select.py reads them too.
+ASKING_VERBS = tuple(verb.split() for verb in DIRECTIVE_VERBS if " " in verb and verb != "chỉ đạo")
 #: The opening mark a closing one pairs with.
 _PARTNER = dict(zip(_CLOSING, _OPENING))
 
@@ -170,7 +170,7 @@ def _introduces(head: str) -> bool:
     words = _WORD.findall(head.lower())
     last_clause = _WORD.findall(re.split(r"[,;]\s", head.lower())[-1])
     return any(words[-len(verb) :] == verb for verb in SAYING_VERBS) or any(
-        last_clause[k : k + len(verb)] == verb for verb in _ASKING for k in range(len(last_clause)))
+        last_clause[k : k + len(verb)] == verb for verb in ASKING_VERBS for k in range(len(last_clause)))
 
 
 def _style(text: str) -> tuple[str, str]:

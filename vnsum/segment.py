@@ -29,6 +29,7 @@ from vnsum.lexicon.layout import (
     GLUED_CREDIT_END,
     GLUED_TIMESTAMP,
     HEADLINE_ENDS,
+    LIST_AFTER_COLON,
     LOWER,
     NAMES_WITH_RUN_IN,
     NOT_A_BREAK_AFTER,
@@ -162,6 +163,7 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts += [m.end() for m in GLUED_CREDIT_END.finditer(text, start, end) if _starts_sentence(text, m.end(), end)]
     cuts += [m.end() for m in RUN_IN_SENTENCE.finditer(text, start, end) if _opens_run_in(m, start)]
     cuts += [m.end() for m in GLUED_BY_SPACES.finditer(text, start, end) if _spaces_break(text, m.start(), start)]
+    cuts += [m.end() for m in LIST_AFTER_COLON.finditer(text, start, end)]
     cuts += [m.end() for m in GLUED_AT_STOP.finditer(text, start, end) if not _is_abbreviation(text, m.start(), start)]
     for m in GLUED_TIMESTAMP.finditer(text, start, end):
         cuts += [m.start(), m.end()]

@@ -16,8 +16,10 @@ import re
 from collections import Counter
 
 from vnsum.document import SECTIONS, Bullet, Kind, Label, Sentence
-from vnsum.lexicon.cues import CONNECTIVES, CONTRAST, SPELLED_OUT
+from vnsum.lexicon.cues import CONNECTIVES, CONTRAST, TIED_OPENERS
 from vnsum.lexicon.guard import (
+    ADDRESSEE_HEADS,
+    ASKED_ONLY_SYLLABLES,
     CUT_BEFORE,
     FRAME_OPENERS,
     LIST_OPENERS,
@@ -26,7 +28,8 @@ from vnsum.lexicon.guard import (
     SPEECH_ONLY_ENDS,
     UNFINISHED_ENDS,
 )
-from vnsum.quotes import SAYING_VERBS, pair_marks, quotation_end, quotation_span
+from vnsum.lexicon.layout import ITEM_MARKER
+from vnsum.quotes import ASKING_VERBS, SAYING_VERBS, pair_marks, quotation_end, quotation_span
 
 DEFAULT_MAX_BULLETS = 5
 #: Bullets longer than this many syllables are cut at the last clause boundary before it.
@@ -50,7 +53,7 @@ MIN_BULLET_CONFIDENCE: dict[Label, float] = {
 
 _TOKEN = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d")
-_LEAD_CONNECTIVE = re.compile(rf"^(?:{CONNECTIVES}|{CONTRAST}|{SPELLED_OUT})", re.IGNORECASE)
+_LEAD_CONNECTIVE = re.compile(rf"^(?:{TIED_OPENERS}|{CONNECTIVES}|{CONTRAST})", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";\s|,\s")
 _CUT_BEFORE = tuple(opener + " " for opener in CUT_BEFORE)
 _PAIRS = (("(", ")"), ("“", "”"), ("‘", "’"))
@@ -67,8 +70,8 @@ def select_bullets(sentences: tuple[Sentence, ...], max_bullets: int = DEFAULT_M
     floors = floors or MIN_BULLET_CONFIDENCE
     sections: dict[str, tuple[Bullet, ...]] = {}
     for name, label in SECTIONS:
-        candidates = [s for s in sentences
-                      if s.label is label and s.kind is Kind.BODY and s.confidence >= floors[label]]
+        candidates = [s for s in sentences if s.label is label and s.kind is Kind.BODY
+                      and s.confidence >= floors[label] and not s.text.rstrip().endswith(":")]
         sections[name] = _pick(candidates, sentences, max_bullets)
     return sections
 
@@ -155,6 +158,8 @@ def trim(text: str) -> str:
 
 
 def _strip_connective(text: str) -> str:
+    """`text` without a list item's marker ("- Xây dựng ...") and a leading connective."""
+    text = ITEM_MARKER.sub("", text, count=1)
     stripped = _LEAD_CONNECTIVE.sub("", text, count=1)
     return stripped if stripped and not stripped.lower().startswith("là ") else text  # "Đặc biệt là ..." keeps it
 
@@ -189,6 +194,8 @@ def clause_cuts(text: str) -> list[int]:
             break
         if (framed or premise) and not _main_clause_begun(head, kept, premise):
             continue
+        if _asks_whom_only(head):
+            continue
         rest = text[match.end() :].lower()
         if match.group().startswith(";") or rest.startswith(_CUT_BEFORE):
             cuts.append(match.start())
@@ -204,6 +211,17 @@ def _main_clause_begun(head: str, kept: list[str], premise: bool) -> bool:
     if any(part.lstrip()[:1].isupper() for part in head.split(",")[1:]):
         return True
     return "thì" in kept if premise else _contains(kept[2:], SAYING_VERBS)
+
+
+def _asks_whom_only(head: str) -> bool:
+    """Does `head` end on the one asked, right after a verb of asking ("... yêu cầu các Bộ liên quan"), so what is
+    asked is still to come (ADDRESSEE_HEADS)?"""
+    clause = syllables(_CLAUSE_BREAK.split(head)[-1])
+    for start in range(max(0, len(clause) - ASKED_ONLY_SYLLABLES - 2), len(clause)):
+        verb = next((v for v in ASKING_VERBS if clause[start : start + len(v)] == v), None)
+        if verb and 0 < len(clause) - start - len(verb) <= ASKED_ONLY_SYLLABLES:
+            return clause[start + len(verb)] in ADDRESSEE_HEADS
+    return False
 
 
 def _contains(words: list[str], phrases: tuple[list[str], ...]) -> bool:

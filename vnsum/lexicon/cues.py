@@ -76,10 +76,14 @@ CONNECTIVES = (
     r"chính vì vậy|do vậy|vì thế|từ đó|từ nay đến cuối năm|về lâu dài)\s*[,:]?\s*"
 )
 
-#: "Đó là," opening a sentence that spells out what the one before announced ("Đó là, tình hình tai nạn giao
-#: thông vẫn diễn biến phức tạp"): a bullet drops it as it drops a connective. Without its comma "Đó là" is a
-#: copula ("Đó là kết quả của ...") and stays.
-SPELLED_OUT = r"đó là\s*,\s*"
+#: Openers that tie a sentence to the one before it, which a bullet drops as it drops a connective (select.py
+#: only: the labellers read CONNECTIVES). "Đó là," spells out what the sentence before announced ("Đó là, tình
+#: hình tai nạn giao thông vẫn diễn biến phức tạp"); without its comma "Đó là" is a copula ("Đó là kết quả của
+#: ...") and stays. "Như," gives an example of it ("Như, quy định của pháp luật ... còn thiếu"), "Nhất là" singles
+#: out part of it ("Nhất là cần tập trung vào ..." -> "Cần tập trung vào ..."), and "Trong đó có việc" names one
+#: of its items ("Trong đó có việc tiêu thụ sản phẩm ... còn khó khăn" -> "Tiêu thụ sản phẩm ... còn khó khăn",
+#: where dropping "Trong đó" alone left "Có việc ..."). Each was read as a dangling opener (bench/JUDGED.md).
+TIED_OPENERS = r"(?:đó là|như)\s*,\s*|(?:nhất là|trong đó có việc)(?!\w)\s*,?\s*"
 
 #: Verbs that, opening a sentence with no subject, make it an instruction (GUIDELINES: "Tiếp tục đẩy mạnh ...").
 IMPERATIVE_VERBS = (

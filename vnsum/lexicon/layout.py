@@ -76,6 +76,14 @@ RUN_IN_OPENERS = {
         ("Nhìn lại", "Ghi nhận", "Mặc dù", "Phân tích", "Đánh giá về", "Đánh giá cao", "Tiếp theo", "Thời gian qua",
          "Đối với", "Quan tâm", "Chia sẻ", "Thay mặt", "Nhân dịp"), ANY
     ),
+    # Added later on 2026-12-06: their 22 places in the pool all follow a heading or a photo credit ("... sửa đổi
+    # chính sách liên quan Nhấn mạnh vai trò, ý nghĩa của HTX ...", "... Nguyễn Văn Giàu Xem lại tầm quản lý vĩ mô").
+    # "Báo cáo", "Kết luận" and "Thượng tọa" are not: mid-sentence they are a document's title ("trình bày Báo cáo
+    # thẩm tra ...", "Thông báo Kết luận số 50") and a monk's.
+    **dict.fromkeys(
+        ("Nhấn mạnh", "Khẳng định", "Nhận định", "Trao đổi", "Bày tỏ", "Lưu ý", "Đề cập", "Xem lại", "Tính đến",
+         "Vì vậy"), ANY
+    ),
     **dict.fromkeys(("Sáng", "Chiều", "Tối", "Trưa", "Ngày", "Hôm", "Năm"), TIME),
 }
 #: Words before such an opener that make it no sentence start: a heading or caption never ends on a function word
@@ -120,6 +128,15 @@ _SENTENCE_AHEAD = rf"{_UPPER}{_LOWER}*[ \t](?:{_LOWER}|\d)"
 _BYLINE_AHEAD = rf"(?:{_UPPER}[^\W\d_]*[ \t\-–]+){{0,{BYLINE_MAX_SYLLABLES - 1}}}{_UPPER}[^\W\d_]*$"
 GLUED_BY_SPACES = re.compile(rf"[ \t\u00a0]{{2,}}(?={_SENTENCE_AHEAD}|{_BYLINE_AHEAD})")
 NOT_A_BREAK_AFTER = ",;:([“‘"
+
+#: A list's first item run onto the sentence that announces it, as pages lose the line break: "... bao gồm các việc
+#: cụ thể như sau: - Xây dựng kiến tạo ...", "... các nội dung quan trọng: + Đề cương Báo cáo chính trị ...".
+#: segment.py cuts before the item's marker; a sentence that ends on its colon only announces a list, and is never
+#: a bullet (select.py).
+LIST_AFTER_COLON = re.compile(rf":[ \t]+(?=[-–+•][ \t]*{_UPPER})")
+
+#: The marker that opens a list item; a bullet drops it ("- Xây dựng ..." -> "Xây dựng ...").
+ITEM_MARKER = re.compile(r"^[-–—+•]\s*")
 
 #: Quotes that close a quotation: a run-in opener may follow one.
 CLOSING_QUOTES = "\"”"
