@@ -4,7 +4,7 @@ hand-labelled ones, from several papers, until 150 bullets. Writes, for the judg
 sentences and the article's title (to a folder outside the repo: corpus text never enters it).
 
     python bench/judge_set.py OUT_DIR [--bullets 150] [--model models/vnsum-t5] [--same-as bench/judged_bullets.jsonl]
-                                      [--seed 23]
+                                      [--seed 23] [--unread]
 
 A re-judgement briefs the same articles as an earlier set (`--same-as`), then freshly drawn ones while it is short
 of bullets: a fresh drawing would differ as soon as more articles are hand-labelled, since labelled articles are
@@ -35,6 +35,8 @@ def main() -> int:
                         help="the rewriter whose bullets are judged (as `vnsum brief --model`; default: the default brief's)")
     parser.add_argument("--same-as", type=Path, help="brief the articles of this judged set first, in its order")
     parser.add_argument("--seed", type=int, default=SEED, help="another drawing of articles (a fresh set)")
+    parser.add_argument("--unread", action="store_true",
+                        help="draw only articles that no judged set in bench/ has read (a fresh drawing of new articles)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "scripts"))
     from train_classifier import pool_text
@@ -46,6 +48,9 @@ def main() -> int:
     labelled = {json.loads(line)["id"] for line in (ROOT / "models" / "labeller" / "annotations.jsonl").open(encoding="utf-8")}
     same = list(dict.fromkeys(json.loads(line)["id"] for line in args.same_as.open(encoding="utf-8"))) if args.same_as else []
     wanted = set(same)
+    if args.unread:
+        labelled |= {json.loads(line)["id"] for path in (ROOT / "bench").glob("judged_*.jsonl")
+                     for line in path.open(encoding="utf-8")}
     by_source: dict[str, list[dict]] = {}
     by_id: dict[str, dict] = {}
     with gzip.open(POOL, "rt", encoding="utf-8") as handle:

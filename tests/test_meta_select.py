@@ -255,6 +255,7 @@ def test_trim_cuts_a_long_sentence_where_a_whole_statement_stays():
     assert trim("Như, quy định về thu hồi tài sản còn thiếu.") == "Quy định về thu hồi tài sản còn thiếu."
     assert trim("Như vậy là chưa đạt.") == "Như vậy là chưa đạt."
     assert trim("Trong đó có việc tiêu thụ sản phẩm còn khó khăn.") == "Tiêu thụ sản phẩm còn khó khăn."
+    assert trim("Trước hết là tập trung lực lượng bảo đảm an ninh.") == "Tập trung lực lượng bảo đảm an ninh."
     # a list item's marker goes
     assert trim("- Hoàn thiện thể chế về cạnh tranh.") == "Hoàn thiện thể chế về cạnh tranh."
     # not cut after the one asked: what is asked comes after the bodies it singles out
