@@ -257,7 +257,9 @@ def test_trim_cuts_a_long_sentence_where_a_whole_statement_stays():
     assert trim("Trong đó có việc tiêu thụ sản phẩm còn khó khăn.") == "Tiêu thụ sản phẩm còn khó khăn."
     assert trim("Trước hết là tập trung lực lượng bảo đảm an ninh.") == "Tập trung lực lượng bảo đảm an ninh."
     # a list item's marker goes
-    assert trim("- Hoàn thiện thể chế về cạnh tranh.") == "Hoàn thiện thể chế về cạnh tranh."
+    for marker in ("- ", "* ", "(4) ", "5- ", "2. "):
+        assert trim(marker + "Hoàn thiện thể chế về cạnh tranh.") == "Hoàn thiện thể chế về cạnh tranh."
+    assert trim("3 dự án được phê duyệt.") == "3 dự án được phê duyệt."
     # not cut after the one asked: what is asked comes after the bodies it singles out
     asked = ("Để khắc phục các rào cản của kiểm tra chuyên ngành, Phó Thủ tướng Vương Đình Huệ yêu cầu các Bộ liên quan,"
              " nhất là Bộ Công Thương, Nông nghiệp và Phát triển nông thôn, Y tế nhanh chóng rà soát, sửa đổi các quy định"

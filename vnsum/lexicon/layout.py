@@ -135,8 +135,10 @@ NOT_A_BREAK_AFTER = ",;:([“‘"
 #: a bullet (select.py).
 LIST_AFTER_COLON = re.compile(rf":[ \t]+(?=[-–+•][ \t]*{_UPPER})")
 
-#: The marker that opens a list item; a bullet drops it ("- Xây dựng ..." -> "Xây dựng ...").
-ITEM_MARKER = re.compile(r"^[-–—+•]\s*")
+#: The marker that opens a list item, or an interviewer's line ("* Là cơ quan thẩm định ..."); a bullet drops it
+#: ("- Xây dựng ..." -> "Xây dựng ...", "(4) Tiến hành thanh tra ...", "5- Ban Chấp hành Trung ương kêu gọi ...").
+#: A number is a marker only in brackets or with a stop, bracket or dash and a space after it ("3 dự án" is not).
+ITEM_MARKER = re.compile(r"^(?:[-–—+•*]|\(\d{1,2}\)|\d{1,2}[.)\-–](?=\s))\s*")
 
 #: Quotes that close a quotation: a run-in opener may follow one.
 CLOSING_QUOTES = "\"”"
