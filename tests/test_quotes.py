@@ -31,6 +31,8 @@ def sentences(texts, labels, paragraphs=None):
     ("\"Cần thử nghiệm các công nghệ mới'' - đại biểu nhấn mạnh.", [True, False]),
     ('để những người như ông Hải trở thành" ngôi sao cô đơn mãi thế được ".', [True, False]),
     ("Không có trích dẫn.", []),
+    # after a straight mark that opened, a straight one glued to the next word closes: là" ngân hàng ý tưởng "cho
+    ('hợp tác ", ông nói và coi góp ý là" ngân hàng ý tưởng "cho sự phát triển.', [False, True, False]),
 ])
 def test_which_way_a_mark_faces(text, expected):
     assert marks(text) == expected

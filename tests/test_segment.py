@@ -129,6 +129,13 @@ def test_a_heading_or_caption_run_into_the_next_sentence_is_cut_where_a_sentence
     assert kinds == [Kind.BODY, Kind.HEADING, Kind.BODY]
 
 
+def test_a_heading_in_straight_single_quotes_starts_a_sentence_and_ends_one():
+    got = texts("Các DN mong muốn TP xem xét. 'Hi vọng thông tin xấu không ảnh hưởng đến DN' Trước những ý kiến đó, Bí thư"
+                " nhấn mạnh đến niềm tin. Đường xấu '. ' ngon ', đúng là phải có BQT.")
+    assert got == ["Các DN mong muốn TP xem xét.", "'Hi vọng thông tin xấu không ảnh hưởng đến DN'",
+                   "Trước những ý kiến đó, Bí thư nhấn mạnh đến niềm tin.", "Đường xấu '. ' ngon ', đúng là phải có BQT."]
+
+
 def test_a_list_item_run_onto_its_introduction_is_cut_from_it():
     got = texts("Chính phủ cam kết giải quyết 2 vấn đề sau: - Bảo đảm môi trường ổn định; - Tăng cường đối thoại. Xong: -5 độ.")
     assert got == ["Chính phủ cam kết giải quyết 2 vấn đề sau:", "- Bảo đảm môi trường ổn định; - Tăng cường đối thoại.",

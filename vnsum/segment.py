@@ -48,6 +48,9 @@ from vnsum.lexicon.layout import (
 
 _LINE = re.compile(r"[^\n]+")
 _OPENERS = "\"“‘«([•–-"
+#: A straight apostrophe opens a sentence only glued to a capital ("... năm nay. 'Hi vọng ...'"): spaced, it as
+#: often closes the quotation before ("... đường xấu '. ' ngon '").
+_APOSTROPHE = "'"
 _FINAL_PUNCT = ".!?…:;\"”»)"
 #: How far back a stop's word can start and still be abbreviations: two of the longest and their dots ("PGS.TS.").
 _LONGEST_ABBREVIATION = 2 * max(map(len, ABBREVIATIONS)) + 2
@@ -188,6 +191,8 @@ def _starts_sentence(text: str, at: int, end: int, openers: str = "") -> bool:
     """Does a sentence start after the spaces at `at` (a capital, a digit or one of `openers` next)?"""
     while at < end and text[at].isspace():
         at += 1
+    if at + 1 < end and text[at] == _APOSTROPHE and openers:
+        return text[at + 1].isupper()
     return at < end and (text[at].isupper() or text[at].isdigit() or text[at] in openers)
 
 

@@ -141,7 +141,7 @@ LIST_AFTER_COLON = re.compile(rf":[ \t]+(?=[-–+•][ \t]*{_UPPER})")
 ITEM_MARKER = re.compile(r"^(?:[-–—+•*]|\(\d{1,2}\)|\d{1,2}[.)\-–](?=\s))\s*")
 
 #: Quotes that close a quotation: a run-in opener may follow one.
-CLOSING_QUOTES = "\"”"
+CLOSING_QUOTES = "\"”'’"
 
 #: A full stop or question mark with no space after it, between a lower-case word or a number and a capitalised
 #: word, or an ellipsis so glued after any word: "... rất quan tâm.Cùng đó, ...", "... GDP, CPI...Nếu mức ...",
