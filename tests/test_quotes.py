@@ -33,6 +33,8 @@ def sentences(texts, labels, paragraphs=None):
     ("Không có trích dẫn.", []),
     # after a straight mark that opened, a straight one glued to the next word closes: là" ngân hàng ý tưởng "cho
     ('hợp tác ", ông nói và coi góp ý là" ngân hàng ý tưởng "cho sự phát triển.', [False, True, False]),
+    # ... but a quotation inside it, in another mark, still opens: "Cần ... ''bí quyết'' ..."
+    ("\"Cần thu hút những người có ''bí quyết'' công nghệ\", ông nói.", [True, True, False, False]),
 ])
 def test_which_way_a_mark_faces(text, expected):
     assert marks(text) == expected

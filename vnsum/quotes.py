@@ -45,22 +45,22 @@ _PARTNER = dict(zip(_CLOSING, _OPENING))
 def marks(text: str) -> list[bool]:
     """The quotation marks of `text` in order, each True where it opens a quotation and False where it closes one."""
     out: list[bool] = []
-    straight_open = False  # the mark before is a straight one that opened: a straight one after it closes
+    straight_open = ""  # the straight mark before, where it opened: the same mark after it closes
     for match in _MARK.finditer(text):
         mark, at = match.group(), match.start()
         if mark in _OPENING or mark in _CLOSING:
             out.append(mark in _OPENING)
-            straight_open = False
+            straight_open = ""
             continue
         after = text[match.end() : match.end() + 1]
         before = text[at - 1 : at] if at else " "
         if not after or after in _CLOSES_BEFORE or before in _CLOSES_AFTER:
             out.append(False)
-        elif before in _OPENS_AFTER and not after.isspace() and not straight_open:
+        elif before in _OPENS_AFTER and not after.isspace() and straight_open != mark:
             out.append(True)
         else:  # spaced on both sides, or glued to the word before: the other way from the mark before it
             out.append(not out[-1] if out else True)
-        straight_open = out[-1]
+        straight_open = mark if out[-1] else ""
     return out
 
 
