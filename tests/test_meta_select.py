@@ -127,6 +127,14 @@ def test_an_event_name_keeps_an_abbreviation_and_a_list_of_places_and_is_the_rep
         " tham nhũng diễn ra sáng nay 25/6.": "Hội nghị toàn quốc về công tác phòng, chống tham nhũng",
         "4 nghị quyết của Hội nghị Trung ương 6 đề cập nhiều vấn đề. Sáng 29/11, Hội nghị trực tuyến toàn quốc của Ban"
         " Bí thư khai mạc.": "Hội nghị trực tuyến toàn quốc của Ban Bí thư",
+        # who organised or chaired it ends a name that has words after its noun; a body's name with "tổ chức" in it
+        # runs on; a second verb of the topic after a comma continues it
+        "Chiều 5/7, buổi giao ban báo chí do Ban Tuyên giáo Thành ủy Hà Nội tổ chức, thông tin nhiều vấn đề.":
+            "buổi giao ban báo chí do Ban Tuyên giáo Thành ủy Hà Nội tổ chức",
+        "Ngày 5/1, Hội nghị tổng kết công tác năm 2018 do Ban tổ chức Thành uỷ TP. HCM tổ chức, có 300 đại biểu.":
+            "Hội nghị tổng kết công tác năm 2018 do Ban tổ chức Thành uỷ TP. HCM tổ chức",
+        "Sáng 26/7, Hội nghị đổi mới, nâng cao hiệu quả hoạt động của doanh nghiệp Nhà nước đã diễn ra.":
+            "Hội nghị đổi mới, nâng cao hiệu quả hoạt động của doanh nghiệp Nhà nước",
         # the subject of "khai mạc", "diễn ra" ... is the meeting reported, and its name runs on through commas
         "Ban Bí thư mong các ý kiến tại Đại hội Đoàn toàn quốc lần thứ XI bám sát thực tiễn. Sáng 24/6, hội nghị Ban"
         " Chấp hành Trung ương Đoàn lần thứ 11 đã khai mạc tại TPHCM.": "hội nghị Ban Chấp hành Trung ương Đoàn lần thứ 11",
@@ -140,6 +148,9 @@ def test_an_event_name_keeps_an_abbreviation_and_a_list_of_places_and_is_the_rep
     }
     for text, event in cases.items():
         assert read_meta(default_labeller(extractive=True).label(segment(text))).event == event, text
+    # a bare noun does not become a name by who chaired it
+    text = "Sáng 5/7, cuộc họp do Thủ tướng Nguyễn Xuân Phúc chủ trì đã bàn về giá điện."
+    assert read_meta(default_labeller(extractive=True).label(segment(text))).event is None
     # the lead names only the meeting that the reported one came before: that is all there is to read
     text = "Cử tri hỏi về chống tham nhũng trước kỳ họp thứ 3, Quốc hội khóa XIV."
     assert read_meta(default_labeller(extractive=True).label(segment(text))).event == "kỳ họp thứ 3, Quốc hội khóa XIV"

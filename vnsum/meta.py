@@ -28,6 +28,7 @@ from vnsum.lexicon.meta import (
     EVENT_STOPS,
     EVENT_VENUES,
     HONORIFICS,
+    ORGANISED_BY,
     ORGANISER_CUE,
     PLACE_ABBREVIATIONS,
     PLACE_LIST_NOUNS,
@@ -54,6 +55,7 @@ _EVENT_STOP_RE = re.compile(EVENT_STOPS, re.IGNORECASE)
 _CLAUSE_OPENING_RE = re.compile(r"(?:^|^[^,.;:]{1,40},\s+)$")
 _HAPPENED_RE = re.compile(rf"(?P<before>[^.;:!?]{{0,240}}?)\s(?:{EVENT_HAPPENED})(?!\w)")
 _TO_COME_RE = re.compile(rf"(?<!\w)(?:{EVENT_TO_COME})(?!\w)")
+_ORGANISED_BY_RE = re.compile(rf"\s+{ORGANISED_BY}")
 _CONTINUATION_RE = re.compile(rf"^(?:{EVENT_CONTINUATIONS})(?!\w)", re.IGNORECASE)
 _PURPOSE_RE = re.compile(rf"\s+(?:{EVENT_PURPOSE_VERBS})$", re.IGNORECASE)
 _LIST_CLOSER_RE = re.compile(rf"\s(?:{EVENT_LIST_CLOSERS})\s")
@@ -203,6 +205,9 @@ def _cut_event(text: str, start: int, noun_end: int, subject: bool = False) -> s
             at = abbreviation.end()
         elif _DASH_RE.fullmatch(stop.group()) and _dash_joins(rest[: stop.start()], rest[stop.end() :]):
             at = stop.end()
+        elif stop.start() > noun_end - start and (organiser := _ORGANISED_BY_RE.match(rest, stop.start())):
+            rest, stop = rest[: organiser.end()], None  # who organised it ends the name
+            break
         else:
             break
         if quoted and rest[quoted : quoted + 1].isalnum():  # a closing mark run into the next word: 21 "đã

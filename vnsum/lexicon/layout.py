@@ -113,9 +113,9 @@ BYLINE_MAX_SYLLABLES = 6
 
 #: Character classes of the capital and the lower-case letters, accented Vietnamese ones included (a range such as
 #: À-Ỹ would mix both: Latin Extended Additional alternates them).
-_UPPER_LETTERS = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
+UPPER_LETTERS = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
 _LOWER_LETTERS = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.islower())
-_UPPER, _LOWER = f"[{_UPPER_LETTERS}]", f"[{_LOWER_LETTERS}]"
+_UPPER, _LOWER = f"[{UPPER_LETTERS}]", f"[{_LOWER_LETTERS}]"
 
 #: Two or more spaces inside a paragraph where the page lost a line break, before a sentence (a capitalised word,
 #: then a lower-case one or a number: "Tái cơ cấu nợ công  Bộ trưởng Bộ Tài chính ...", "... bắt giam  Sáng 28/6")

@@ -3,6 +3,8 @@
 Used by meta.py to read the event name, date, chair, organiser and location off the lead.
 """
 
+from vnsum.lexicon.layout import UPPER_LETTERS
+
 #: Nouns that open the name of a meeting as the article writes it ("Hội nghị sơ kết ...", "Phiên họp ...").
 EVENT_NOUNS = (
     r"Hội nghị|Phiên họp|Kỳ họp|Hội thảo|Diễn đàn|Buổi làm việc|Cuộc họp|Đại hội|Tọa đàm|Toạ đàm|Phiên chất vấn|"
@@ -22,7 +24,8 @@ EVENT_NOUNS = (
 #: opens a passive predicate ("Diễn đàn ... được Bộ Ngoại giao phối hợp ... tổ chức"); so do "tiếp tục" and "kéo
 #: dài" ("kỳ họp thứ 15 ... tiếp tục với phiên chất vấn"). "ngày" before a capital names a day ("hội nghị sơ kết 5
 #: năm Ngày Quốc tế Hạnh phúc"); a full stop after a place's abbreviation before its name ("UBND TP. HCM") stops
-#: nothing (PLACE_ABBREVIATIONS).
+#: nothing (PLACE_ABBREVIATIONS). "do" stops a name unless the name has words after its noun and who organised
+#: or chaired it follows (ORGANISED_BY).
 EVENT_STOPS = (
     r"(?<!\btồn)\s+(?:tại|do|dưới sự|với sự|nhằm|vào|để|sáng|chiều|tối|ngày(?! (?-i:[A-ZĐ]))|hôm|đã|đang|sẽ|phải|mà|diễn ra|"
     r"được|là)\b|"
@@ -33,10 +36,18 @@ EVENT_STOPS = (
     r"[.;:!?](?=\s|$)|[()\"“”]|\s+[-–]\s+(?!(?-i:[A-ZĐ]{2,})\b)"
 )
 
+#: Who organised or chaired a meeting, after its name: the meeting's fullest name takes it ("buổi giao ban báo chí
+#: do Thành uỷ TP. Hà Nội tổ chức", "cuộc họp về cải cách hành chính do Phó thủ tướng ... chủ trì"), as the
+#: hand-checked reports write it; a bare noun does not ("Cuộc họp do Thủ tướng chủ trì" names no meeting).
+#: A capital after the verb makes it part of a body's name ("do Ban tổ chức Thành uỷ TP. HCM tổ chức").
+ORGANISED_BY = rf"do (?:\S+ ){{1,8}}?(?:trực tiếp )?(?:tổ chức|chủ trì)\b(?! [{UPPER_LETTERS}])"
+
 #: Words after a comma that continue an event name ("..., triển khai nhiệm vụ 6 tháng cuối năm", "Kỳ họp thứ 3,
-#: Quốc hội khóa XIV", "..., lần thứ hai", "..., nhiệm kỳ 2016-2021", "phòng, chống ...").
+#: Quốc hội khóa XIV", "..., lần thứ hai", "..., nhiệm kỳ 2016-2021", "phòng, chống ...", and the second of two
+#: verbs a name's topic pairs: "Hội nghị đổi mới, nâng cao hiệu quả ...", "... giữ gìn lâu dài, bảo vệ tuyệt đối ...").
 EVENT_CONTINUATIONS = (
     r"triển khai|bàn|kiểm điểm|đánh giá|tổng kết|sơ kết|đề ra|định hướng|phương hướng|nhiệm vụ|kế hoạch|"
+    r"nâng cao|bảo vệ|ngăn chặn|phòng ngừa|phát triển|thúc đẩy|"
     r"Quốc hội khóa|Quốc hội khoá|khóa [IVXLC]+|khoá [IVXLC]+|lần thứ|nhiệm kỳ|giai đoạn 20|chống|bổ sung|"
     r"(?:HĐND|Hội đồng nhân dân)\b[^,]*\bkh(?:óa|oá)"  # "kỳ họp thứ 6, HĐND tỉnh Quảng Nam khoá 9"
 )
