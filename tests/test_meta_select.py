@@ -135,6 +135,9 @@ def test_an_event_name_keeps_an_abbreviation_and_a_list_of_places_and_is_the_rep
             "Hội nghị tổng kết công tác năm 2018 do Ban tổ chức Thành uỷ TP. HCM tổ chức",
         "Sáng 26/7, Hội nghị đổi mới, nâng cao hiệu quả hoạt động của doanh nghiệp Nhà nước đã diễn ra.":
             "Hội nghị đổi mới, nâng cao hiệu quả hoạt động của doanh nghiệp Nhà nước",
+        # an acronym and a capitalised name across a dash are one name
+        "Ngày 27-6, phiên họp lần thứ 15 các quan chức cao cấp ASEAN - Trung Quốc về thực hiện DOC đã diễn ra.":
+            "phiên họp lần thứ 15 các quan chức cao cấp ASEAN - Trung Quốc về thực hiện DOC",
         # the subject of "khai mạc", "diễn ra" ... is the meeting reported, and its name runs on through commas
         "Ban Bí thư mong các ý kiến tại Đại hội Đoàn toàn quốc lần thứ XI bám sát thực tiễn. Sáng 24/6, hội nghị Ban"
         " Chấp hành Trung ương Đoàn lần thứ 11 đã khai mạc tại TPHCM.": "hội nghị Ban Chấp hành Trung ương Đoàn lần thứ 11",

@@ -136,6 +136,16 @@ def test_a_heading_in_straight_single_quotes_starts_a_sentence_and_ends_one():
                    "Trước những ý kiến đó, Bí thư nhấn mạnh đến niềm tin.", "Đường xấu '. ' ngon ', đúng là phải có BQT."]
 
 
+def test_an_asterisk_after_a_stop_opens_a_paragraph_the_page_ran_in():
+    got = segment("Câu đầu tiên của bài. Bộ trưởng thừa nhận Bộ chưa cương quyết. * Tiếp tục thu hút dự án đầu tư nước"
+                  " ngoài  Đại biểu Trần Hoàng Ngân là người thứ hai chất vấn.")
+    assert [(s.kind, s.text) for s in got[1:]] == [
+        (Kind.BODY, "Bộ trưởng thừa nhận Bộ chưa cương quyết."),
+        (Kind.HEADING, "* Tiếp tục thu hút dự án đầu tư nước ngoài"),
+        (Kind.BODY, "Đại biểu Trần Hoàng Ngân là người thứ hai chất vấn."),
+    ]
+
+
 def test_a_list_item_run_onto_its_introduction_is_cut_from_it():
     got = texts("Chính phủ cam kết giải quyết 2 vấn đề sau: - Bảo đảm môi trường ổn định; - Tăng cường đối thoại. Xong: -5 độ.")
     assert got == ["Chính phủ cam kết giải quyết 2 vấn đề sau:", "- Bảo đảm môi trường ổn định; - Tăng cường đối thoại.",

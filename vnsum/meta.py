@@ -264,9 +264,10 @@ def _names_follow(text: str) -> bool:
 
 
 def _dash_joins(before: str, after: str) -> bool:
-    """Whether a dash between `before` and `after` joins two parts of one name (DASH_PAIRS)."""
+    """Whether a dash between `before` and `after` joins two parts of one name: capitalised words, an acronym before
+    one ("ASEAN - Trung Quốc"), numbers, DASH_PAIRS."""
     left, right = (before.split() or [""])[-1], (after.split() or [""])[0]
-    return ((_capitalised(left) and _capitalised(right)) or (left.isdigit() and right.isdigit())
+    return (((_capitalised(left) or left.isupper()) and _capitalised(right)) or (left.isdigit() and right.isdigit())
             or (left.lower(), right.lower()) in DASH_PAIRS)
 
 

@@ -47,7 +47,7 @@ from vnsum.lexicon.layout import (
 )
 
 _LINE = re.compile(r"[^\n]+")
-_OPENERS = "\"“‘«([•–-"
+_OPENERS = "\"“‘«([•*–-"
 #: A straight apostrophe opens a sentence only glued to a capital ("... năm nay. 'Hi vọng ...'"): spaced, it as
 #: often closes the quotation before ("... đường xấu '. ' ngon '").
 _APOSTROPHE = "'"
