@@ -99,7 +99,7 @@ PHRASE_HEADS: frozenset[str] = frozenset({
 DIRECTIVE_VERBS: tuple[str, ...] = ("đề nghị", "yêu cầu", "kiến nghị", "đề xuất", "giao", "chỉ đạo")
 # ... unless what follows is what was asked: "đề nghị cần ...", "yêu cầu phải ...", "đề nghị rằng ...".
 CONTENT_AFTER_ASKING: frozenset[str] = frozenset({"cần", "phải", "rằng"})
-# First words of the one asked, when a bodies' list follows the verb of asking ("yêu cầu các Bộ liên quan, nhất là
+# First words of the one asked, when a list of bodies follows the verb of asking ("yêu cầu các Bộ liên quan, nhất là
 # Bộ Công Thương, ... nhanh chóng rà soát ...", "yêu cầu các bộ, đặc biệt là Bộ Giao thông cần ..."). Up to
 # ASKED_ONLY_SYLLABLES syllables of them after the verb are the one asked alone: an extractive bullet is not cut
 # there, or it would keep who was asked and drop what (bench/JUDGED.md, seed 67).
