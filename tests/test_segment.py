@@ -119,6 +119,7 @@ def test_a_heading_or_caption_run_into_the_next_sentence_is_cut_where_a_sentence
         ("Ban Kinh tế Trung ương", "Năm 2017 là năm có ý nghĩa rất quan trọng."),
         ("Khánh thành tuyến xe buýt trên đảo Cát Bà", "Sáng 10-2, tại Hải Phòng đã khánh thành tuyến xe buýt."),
         ("Đẩy nhanh tiến độ sửa đổi chính sách liên quan", "Nhấn mạnh vai trò của HTX, Phó Thủ tướng yêu cầu các bộ."),
+        ("Kiên quyết xử lý vi phạm đảng viên", "Trên cơ sở những ý kiến của cử tri, Đoàn Chủ tịch đề nghị xử lý."),
     ]
     for head, sentence in cases:
         assert texts(f"Một câu trước đó. {head} {sentence}") == ["Một câu trước đó.", head, sentence]

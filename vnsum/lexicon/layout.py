@@ -61,7 +61,7 @@ RUN_IN_OPENERS = {
     "Ông": ANY,
     **dict.fromkeys(
         ("Tại", "Trong", "Trước", "Sau", "Để", "Do", "Với", "Về", "Khi", "Nếu", "Nhưng", "Còn", "Cũng", "Qua", "Hiện",
-         "Tới", "Cùng", "Mỗi", "Việc", "Đây", "Đó", "Tuy", "Chúng", "Tôi", "Dù", "Từ", "Nhờ", "Ngay", "Nói"),
+         "Tới", "Cùng", "Mỗi", "Việc", "Đây", "Đó", "Tuy", "Chúng", "Tôi", "Dù", "Từ", "Nhờ", "Ngay", "Nói", "Trên"),
         LOWER,
     ),
     **dict.fromkeys(
@@ -76,10 +76,11 @@ RUN_IN_OPENERS = {
         ("Nhìn lại", "Ghi nhận", "Mặc dù", "Phân tích", "Đánh giá về", "Đánh giá cao", "Tiếp theo", "Thời gian qua",
          "Đối với", "Quan tâm", "Chia sẻ", "Thay mặt", "Nhân dịp"), ANY
     ),
-    # Added later on 2026-12-06: their 22 places in the pool all follow a heading or a photo credit ("... sửa đổi
-    # chính sách liên quan Nhấn mạnh vai trò, ý nghĩa của HTX ...", "... Nguyễn Văn Giàu Xem lại tầm quản lý vĩ mô").
-    # "Báo cáo", "Kết luận" and "Thượng tọa" are not: mid-sentence they are a document's title ("trình bày Báo cáo
-    # thẩm tra ...", "Thông báo Kết luận số 50") and a monk's.
+    # Added later on 2026-12-06, with "Trên" above: their 28 places in the pool all follow a heading or a photo
+    # credit ("... sửa đổi chính sách liên quan Nhấn mạnh vai trò, ý nghĩa của HTX ...", "... Nguyễn Văn Giàu Xem lại
+    # tầm quản lý vĩ mô", "... đảng viên Trên cơ sở những ý kiến ..."). "Báo cáo", "Kết luận", "Ngoài" and "Thượng
+    # tọa" are not: mid-sentence they are a document's title ("trình bày Báo cáo thẩm tra ...", "Thông báo Kết luận
+    # số 50"), a name's part ("Đảng uỷ Ngoài nước") and a monk's.
     **dict.fromkeys(
         ("Nhấn mạnh", "Khẳng định", "Nhận định", "Trao đổi", "Bày tỏ", "Lưu ý", "Đề cập", "Xem lại", "Tính đến",
          "Vì vậy"), ANY
