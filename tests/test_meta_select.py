@@ -279,6 +279,11 @@ def test_trim_cuts_a_long_sentence_where_a_whole_statement_stays():
              " nhất là Bộ Công Thương, Nông nghiệp và Phát triển nông thôn, Y tế nhanh chóng rà soát, sửa đổi các quy định"
              " chồng chéo trong kiểm tra chuyên ngành, để bảo đảm thuận lợi cho doanh nghiệp.")
     assert trim(asked) == asked[: asked.index(", để bảo đảm")] + " …"
+    # a nominalised subject is not cut before a phrase that singles out part of it: the predicate is still to come
+    nominal = ("Tình trạng xe dù bến cóc, xe ô tô kinh doanh hợp đồng hoạt động theo mô hình tuyến vận tải cố định,"
+               " đặc biệt là thực hiện đón, trả khách không đúng nơi quy định trong khu vực nội đô Hà Nội, thành phố Hồ"
+               " Chí Minh và nhiều địa phương diễn biến phức tạp, gây mất trật tự an toàn giao thông.")
+    assert ", đặc biệt là" in trim(nominal)
 
 
 @pytest.mark.parametrize("sentence", [

@@ -21,8 +21,10 @@ from vnsum.lexicon.guard import (
     ADDRESSEE_HEADS,
     ASKED_ONLY_SYLLABLES,
     CUT_BEFORE,
+    ELABORATORS,
     FRAME_OPENERS,
     LIST_OPENERS,
+    NOMINAL_SUBJECTS,
     PREMISE_START,
     REPORTING_VERBS,
     SPEECH_ONLY_ENDS,
@@ -56,6 +58,8 @@ _NUMBER = re.compile(r"\d")
 _LEAD_CONNECTIVE = re.compile(rf"^(?:{TIED_OPENERS}|{CONNECTIVES}|{CONTRAST})", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";\s|,\s")
 _CUT_BEFORE = tuple(opener + " " for opener in CUT_BEFORE)
+_ELABORATORS = tuple(word + " " for word in ELABORATORS)
+_NOMINAL_SUBJECTS = tuple(word + " " for word in NOMINAL_SUBJECTS)
 _PAIRS = (("(", ")"), ("“", "”"), ("‘", "’"))
 _LIST_OPENERS = tuple(opener.split() for opener in LIST_OPENERS)
 #: Words a kept part cannot end on: verbs of saying (what was said follows) and the guard's unfinished ends.
@@ -180,6 +184,7 @@ def clause_cuts(text: str) -> list[int]:
     opening = syllables(text)[:2]
     framed = any(opening[: len(verb)] == verb for verb in _FRAME_OPENERS)
     premise = bool(PREMISE_START.match(text.lower()))
+    nominal = text.lower().startswith(_NOMINAL_SUBJECTS)
     speaker = quotation_end(text)  # a quotation's tail: no cut before its closing mark and who said it
     for match in _CLAUSE_BREAK.finditer(text, speaker):
         head = text[: match.start()]
@@ -197,6 +202,8 @@ def clause_cuts(text: str) -> list[int]:
         if _asks_whom_only(head):
             continue
         rest = text[match.end() :].lower()
+        if nominal and rest.startswith(_ELABORATORS):
+            continue
         if match.group().startswith(";") or rest.startswith(_CUT_BEFORE):
             cuts.append(match.start())
     return cuts

@@ -109,6 +109,12 @@ ADDRESSEE_HEADS: frozenset[str] = frozenset({
     "viện", "cấp",
 })
 ASKED_ONLY_SYLLABLES = 4
+# A sentence whose subject is a nominalised clause ("Việc doanh nghiệp một năm phải tiếp 6-7 đoàn ..., chưa kể ...,
+# trong đó ... là một thực tế phổ biến", "Tình trạng xe dù bến cóc, ..., đặc biệt là ... diễn biến phức tạp") is
+# not cut before a phrase that singles out part of it (ELABORATORS): the predicate often comes after it, and the
+# bullet would be the subject alone (bench/JUDGED.md, seeds 103 and 109).
+NOMINAL_SUBJECTS: tuple[str, ...] = ("việc", "tình trạng")
+ELABORATORS: tuple[str, ...] = ("đặc biệt là", "nhất là", "trong đó")
 
 # Words a cut from inside a clause may not take: each carries the claim. Quantity ("một", "một số", "hơn",
 # "khoảng", "gần", "trên", "dưới", "chỉ", "mỗi"), the measure noun "số", the copula "là", "có" (existence,
