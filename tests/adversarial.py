@@ -27,6 +27,7 @@ UNITS: dict[str, str] = {
     "event-organiser": "hội nghị a do B tổ chức ",
     "list-items": "a: - B ",
     "apostrophes": "a. 'B' ",
+    "photo-credits": "a (Ảnh: B) C ",
     "cue": "đề nghị ",
     "contrast": "Tuy nhiên, ",
     "caption": "Ảnh: ",

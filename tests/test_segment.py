@@ -147,6 +147,16 @@ def test_an_asterisk_after_a_stop_opens_a_paragraph_the_page_ran_in():
     ]
 
 
+def test_a_caption_ending_in_a_bracketed_photo_credit_is_cut_from_the_sentence_run_into_it():
+    got = segment("Tiêu đề bài.\nCâu đầu. Bộ trưởng Phùng Xuân Nhạ (Ảnh: Q.H) Theo Bộ trưởng, học sinh đã được hỗ trợ."
+                  " Ngân hàng xử lý tài sản (ảnh hưởng đến toàn hệ thống) Nó tốt.")
+    assert [(s.kind, s.text) for s in got[2:]] == [
+        (Kind.CAPTION, "Bộ trưởng Phùng Xuân Nhạ (Ảnh: Q.H)"),
+        (Kind.BODY, "Theo Bộ trưởng, học sinh đã được hỗ trợ."),
+        (Kind.BODY, "Ngân hàng xử lý tài sản (ảnh hưởng đến toàn hệ thống) Nó tốt."),
+    ]
+
+
 def test_a_list_item_run_onto_its_introduction_is_cut_from_it():
     got = texts("Chính phủ cam kết giải quyết 2 vấn đề sau: - Bảo đảm môi trường ổn định; - Tăng cường đối thoại. Xong: -5 độ.")
     assert got == ["Chính phủ cam kết giải quyết 2 vấn đề sau:", "- Bảo đảm môi trường ổn định; - Tăng cường đối thoại.",

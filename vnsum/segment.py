@@ -23,6 +23,8 @@ from vnsum.lexicon.layout import (
     BYLINE_MAX_SYLLABLES,
     CAPTION_TEXT,
     CLOSING_QUOTES,
+    CREDIT_AT_END,
+    CREDIT_BEFORE_SENTENCE,
     DATELINE,
     GLUED_AT_STOP,
     GLUED_BY_SPACES,
@@ -105,6 +107,9 @@ def _paragraph_spans(text: str, start: int, end: int, p: int, last: bool) -> lis
             # The sentence just before a credit is the caption it credits.
             if k > 0 and kinds[k - 1] is Kind.BODY:
                 kinds[k - 1] = Kind.CAPTION
+        elif k + 1 < len(pieces) and CREDIT_AT_END.search(piece):
+            # A caption and its credit that the next sentence ran into: "... Phùng Xuân Nhạ (Ảnh: Q.H) | Theo ..."
+            kinds[k] = Kind.CAPTION
         elif (SOURCE_LINE.match(piece) and k == len(pieces) - 1) or TIMESTAMP.match(piece):
             kinds[k] = Kind.SOURCE
         elif not _ends_sentence(piece) and _reads_as_caption(piece):
@@ -167,6 +172,7 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts += [m.end() for m in RUN_IN_SENTENCE.finditer(text, start, end) if _opens_run_in(m, start)]
     cuts += [m.end() for m in GLUED_BY_SPACES.finditer(text, start, end) if _spaces_break(text, m.start(), start)]
     cuts += [m.end() for m in LIST_AFTER_COLON.finditer(text, start, end)]
+    cuts += [m.end() for m in CREDIT_BEFORE_SENTENCE.finditer(text, start, end)]
     cuts += [m.end() for m in GLUED_AT_STOP.finditer(text, start, end) if not _is_abbreviation(text, m.start(), start)]
     for m in GLUED_TIMESTAMP.finditer(text, start, end):
         cuts += [m.start(), m.end()]

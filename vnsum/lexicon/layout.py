@@ -130,6 +130,15 @@ _BYLINE_AHEAD = rf"(?:{_UPPER}[^\W\d_]*[ \t\-–]+){{0,{BYLINE_MAX_SYLLABLES - 1
 GLUED_BY_SPACES = re.compile(rf"[ \t\u00a0]{{2,}}(?={_SENTENCE_AHEAD}|{_BYLINE_AHEAD})")
 NOT_A_BREAK_AFTER = ",;:([“‘"
 
+#: A photo credit in brackets that ends a caption the next sentence ran into: "Bộ trưởng Phùng Xuân Nhạ (Ảnh: Q.H)
+#: Theo Bộ trưởng ...", "... tiếp xúc cử tri (ảnh: P.L) Một số ý kiến ...", "(Ảnh cắt từ clip) Trong công văn ...",
+#: "... (ảnh minh họa) Tại Hội nghị ...". segment.py cuts after it when a capital follows, and the piece it ends is a
+#: caption. "ảnh" must be followed by a colon, a credit's usual words or a capital: "(ảnh hưởng đến ...)" is no credit.
+_CREDIT = (r"\([Ảả]nh(?:\s*:[^()\n]{0,40}|\s+(?:minh họa|minh hoạ|cắt từ[^()\n]{0,30}|chụp[^()\n]{0,60}|"
+           r"[A-ZĐ][^()\n]{0,30}))?\.?\)")
+CREDIT_BEFORE_SENTENCE = re.compile(rf"{_CREDIT}(?=[ \t]+{_UPPER})")
+CREDIT_AT_END = re.compile(rf"{_CREDIT}\.?$")
+
 #: A list's first item run onto the sentence that announces it, as pages lose the line break: "... bao gồm các việc
 #: cụ thể như sau: - Xây dựng kiến tạo ...", "... các nội dung quan trọng: + Đề cương Báo cáo chính trị ...".
 #: segment.py cuts before the item's marker; a sentence that ends on its colon only announces a list, and is never
