@@ -271,7 +271,8 @@ def test_trim_cuts_a_long_sentence_where_a_whole_statement_stays():
     assert trim("Trong đó có việc tiêu thụ sản phẩm còn khó khăn.") == "Tiêu thụ sản phẩm còn khó khăn."
     assert trim("Trước hết là tập trung lực lượng bảo đảm an ninh.") == "Tập trung lực lượng bảo đảm an ninh."
     # a list item's marker goes
-    for marker in ("- ", "* ", "(4) ", "5- ", "2. "):
+    assert trim("3 - 5 năm nữa sẽ hoàn thành.") == "3 - 5 năm nữa sẽ hoàn thành."
+    for marker in ("- ", "* ", "(4) ", "5- ", "2. ", "6 - "):
         assert trim(marker + "Hoàn thiện thể chế về cạnh tranh.") == "Hoàn thiện thể chế về cạnh tranh."
     assert trim("3 dự án được phê duyệt.") == "3 dự án được phê duyệt."
     # not cut after the one asked: what is asked comes after the bodies it singles out

@@ -146,9 +146,10 @@ CREDIT_AT_END = re.compile(rf"{_CREDIT}\.?$")
 LIST_AFTER_COLON = re.compile(rf":[ \t]+(?=[-–+•][ \t]*{_UPPER})")
 
 #: The marker that opens a list item, or an interviewer's line ("* Là cơ quan thẩm định ..."); a bullet drops it
-#: ("- Xây dựng ..." -> "Xây dựng ...", "(4) Tiến hành thanh tra ...", "5- Ban Chấp hành Trung ương kêu gọi ...").
-#: A number is a marker only in brackets or with a stop, bracket or dash and a space after it ("3 dự án" is not).
-ITEM_MARKER = re.compile(r"^(?:[-–—+•*]|\(\d{1,2}\)|\d{1,2}[.)\-–](?=\s))\s*")
+#: ("- Xây dựng ..." -> "Xây dựng ...", "(4) Tiến hành thanh tra ...", "5- Ban Chấp hành Trung ương kêu gọi ...",
+#: "6 - Nâng cao năng lực lãnh đạo ..."). A number is a marker only in brackets, or with a stop, bracket or dash
+#: and a space after it, and a spaced dash only before a capital ("3 dự án", "3 - 5 năm" are not).
+ITEM_MARKER = re.compile(rf"^(?:[-–—+•*]|\(\d{{1,2}}\)|\d{{1,2}}[.)\-–](?=\s)|\d{{1,2}}\s+[-–](?=\s+{_UPPER}))\s*")
 
 #: Quotes that close a quotation: a run-in opener may follow one.
 CLOSING_QUOTES = "\"”'’"
