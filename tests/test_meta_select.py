@@ -229,6 +229,13 @@ def test_a_sentence_that_only_announces_a_list_is_no_bullet():
     assert [(b.sources, b.text) for b in bullets] == [((1,), "Đẩy nhanh giải ngân vốn đầu tư công.")]
 
 
+def test_a_sentence_whose_speaker_is_in_the_sentence_before_is_no_bullet():
+    hope = "Đồng thời bày tỏ mong muốn thời gian tới sẽ tiếp tục nhận được sự quan tâm chỉ đạo của Chính phủ."
+    ask = "Đồng thời đề nghị các bộ, ngành khẩn trương hoàn thiện hồ sơ dự án trong tháng 6."
+    bullets = select_bullets((sentence(0, hope, Label.DIRECTIVE), sentence(1, ask, Label.DIRECTIVE)))["directives"]
+    assert [b.sources for b in bullets] == [(1,)]
+
+
 def test_max_bullets_and_context_never_selected(seed_text):
     labelled = default_labeller(extractive=True).label(segment(seed_text))
     sections = select_bullets(labelled, max_bullets=2)

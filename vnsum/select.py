@@ -27,6 +27,7 @@ from vnsum.lexicon.guard import (
     NOMINAL_SUBJECTS,
     PREMISE_START,
     REPORTING_VERBS,
+    SPEAKERLESS_VERBS,
     SPEECH_ONLY_ENDS,
     UNFINISHED_ENDS,
 )
@@ -60,6 +61,7 @@ _CLAUSE_BREAK = re.compile(r";\s|,\s")
 _CUT_BEFORE = tuple(opener + " " for opener in CUT_BEFORE)
 _ELABORATORS = tuple(word + " " for word in ELABORATORS)
 _NOMINAL_SUBJECTS = tuple(word + " " for word in NOMINAL_SUBJECTS)
+_LINK_THEN_SPEAKERLESS = re.compile(rf"^(?:{CONNECTIVES})(?:{'|'.join(SPEAKERLESS_VERBS)})(?!\w)", re.IGNORECASE)
 _PAIRS = (("(", ")"), ("“", "”"), ("‘", "’"))
 _LIST_OPENERS = tuple(opener.split() for opener in LIST_OPENERS)
 #: Words a kept part cannot end on: verbs of saying (what was said follows) and the guard's unfinished ends.
@@ -75,9 +77,15 @@ def select_bullets(sentences: tuple[Sentence, ...], max_bullets: int = DEFAULT_M
     sections: dict[str, tuple[Bullet, ...]] = {}
     for name, label in SECTIONS:
         candidates = [s for s in sentences if s.label is label and s.kind is Kind.BODY
-                      and s.confidence >= floors[label] and not s.text.rstrip().endswith(":")]
+                      and s.confidence >= floors[label] and _stands_alone(s.text)]
         sections[name] = _pick(candidates, sentences, max_bullets)
     return sections
+
+
+def _stands_alone(text: str) -> bool:
+    """Can this sentence be a bullet at all: not one that only announces a list (it ends on its colon), nor one whose
+    speaker is in the sentence before ("Đồng thời bày tỏ mong muốn ...": SPEAKERLESS_VERBS)?"""
+    return not text.rstrip().endswith(":") and not _LINK_THEN_SPEAKERLESS.match(text)
 
 
 def _pick(candidates: list[Sentence], sentences: tuple[Sentence, ...], max_bullets: int) -> tuple[Bullet, ...]:

@@ -114,6 +114,11 @@ ASKED_ONLY_SYLLABLES = 4
 # not cut before a phrase that singles out part of it (ELABORATORS): the predicate often comes after it, and the
 # bullet would be the subject alone (bench/JUDGED.md, seeds 103 and 109).
 NOMINAL_SUBJECTS: tuple[str, ...] = ("việc", "tình trạng")
+# Verbs of feeling or opinion that, right after a link that opens a sentence ("Đồng thời bày tỏ mong muốn ...",
+# "Đồng thời nhắn nhủ đến các nhà đầu tư ..."), say the speaker is in the sentence before: without the link the
+# bullet would have no one who hopes or urges, so the sentence is not a bullet (bench/JUDGED.md, seeds 107, 113).
+# "Đề nghị", "yêu cầu" ... stay: subjectless, they read as instructions (GUIDELINES).
+SPEAKERLESS_VERBS: tuple[str, ...] = ("bày tỏ", "nhắn nhủ", "khẳng định", "cho rằng", "chia sẻ", "mong muốn")
 ELABORATORS: tuple[str, ...] = ("đặc biệt là", "nhất là", "trong đó")
 
 # Words a cut from inside a clause may not take: each carries the claim. Quantity ("một", "một số", "hơn",
