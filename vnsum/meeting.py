@@ -28,19 +28,26 @@ from vnsum.lexicon.meeting import (ANSWERS, FOREIGN, FUTURE, HELD, INTERVIEW, ME
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "labeller" / "meeting.json"
 #: The title and this many first body sentences are the lead, where a report names its meeting.
 LEAD = 3
-_NOUNS = re.compile(rf"(?<!\w)(?:{MEETING_NOUNS})(?!\w)", re.IGNORECASE)
-_VERBS = re.compile(rf"(?<!\w)(?:{MEETING_VERBS})(?!\w)", re.IGNORECASE)
-_SPEECH = re.compile(rf"(?<!\w)(?:{OFFICIAL_SPEECH})(?!\w)", re.IGNORECASE)
+
+
+def _whole_words(alternatives: str, flags: int = re.IGNORECASE) -> re.Pattern:
+    """A table's alternatives matched as whole words."""
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", flags)
+
+
+_NOUNS = _whole_words(MEETING_NOUNS)
+_VERBS = _whole_words(MEETING_VERBS)
+_SPEECH = _whole_words(OFFICIAL_SPEECH)
 #: a meeting name with a future or a past verb within a few words before it
 _FUTURE = re.compile(rf"(?<!\w)(?:{FUTURE})(?:\s+\w+){{0,3}}\s+(?:{MEETING_NOUNS})(?!\w)", re.IGNORECASE)
 _HELD = re.compile(rf"(?<!\w)(?:(?:{HELD})(?:\s+\w+){{0,3}}\s+(?:{MEETING_NOUNS})|(?:{MEETING_NOUNS})(?:\s+\S+){{0,12}}?\s+(?:{HELD}))(?!\w)",
                    re.IGNORECASE)
-_INTERVIEW = re.compile(rf"(?<!\w)(?:{INTERVIEW})(?!\w)", re.IGNORECASE)
-_FOREIGN = re.compile(rf"(?<!\w)(?:{FOREIGN})(?!\w)")
-_PREVIEW = re.compile(rf"(?<!\w)(?:{PREVIEW})(?!\w)", re.IGNORECASE)
-_WRITTEN = re.compile(rf"(?<!\w)(?:{WRITTEN})(?!\w)", re.IGNORECASE)
-_ANSWERS = re.compile(rf"(?<!\w)(?:{ANSWERS})(?!\w)", re.IGNORECASE)
-_PROCEEDINGS = re.compile(rf"(?<!\w)(?:{PROCEEDINGS})(?!\w)", re.IGNORECASE)
+_INTERVIEW = _whole_words(INTERVIEW)
+_FOREIGN = _whole_words(FOREIGN, flags=0)  # capitalised names only
+_PREVIEW = _whole_words(PREVIEW)
+_WRITTEN = _whole_words(WRITTEN)
+_ANSWERS = _whole_words(ANSWERS)
+_PROCEEDINGS = _whole_words(PROCEEDINGS)
 #: The title and this many first body sentences are where the preview, written-act and answer words are read.
 SHORT_LEAD = 2
 FEATURES = ("bias", "nouns_title", "nouns_lead", "verbs_lead", "speech_rate", "section_share", "directive_share",
