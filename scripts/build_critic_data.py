@@ -28,7 +28,7 @@ from vnsum.lexicon.guard import DIRECTIVE_VERBS, PHRASE_HEADS, REQUIRED_WORDS  #
 from vnsum.rewrite.guard import check  # noqa: E402
 from vnsum.rewrite.model import COMPRESS_PREFIX  # noqa: E402
 from vnsum.segment import segment  # noqa: E402
-from vnsum.select import syllables  # noqa: E402
+from vnsum.syllables import syllables  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "build" / "critic"
 #: Broken examples the guard rejects anyway, kept at this rate.

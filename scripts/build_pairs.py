@@ -25,7 +25,7 @@ from typing import Callable, Iterable
 from vnsum.lexicon.guard import REPORTING_VERBS
 from vnsum.rewrite.cuts import compression, repair
 from vnsum.rewrite.guard import Words, alignment, check
-from vnsum.select import syllables
+from vnsum.syllables import syllables
 from vnsum.rewrite.model import COMPRESS_PREFIX, OVERVIEW_PREFIX
 from vnsum.segment import segment
 

@@ -13,7 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from vnsum.document import SECTIONS, Brief, Meta
-from vnsum.select import same_point, syllables
+from vnsum.select import same_point
+from vnsum.syllables import syllables
 
 #: Share of the smaller article's shingles found in the other above which both report one meeting.
 SAME_TEXT_CONTAINMENT = 0.5

@@ -14,6 +14,7 @@ import re
 
 from vnsum.document import Kind, Sentence
 from vnsum.lexicon.guard import DIRECTIVE_VERBS, FRAMED_SPEECH, REPORTING_VERBS, SPEECH_ONLY_ENDS
+from vnsum.syllables import contains, last_clause, syllables
 
 #: Sentences one quotation may run over and still be printed as one bullet; a longer one stays cut.
 MAX_QUOTATION_SENTENCES = 4
@@ -34,7 +35,6 @@ _CUT_MARK = " …"
 #: Verbs of saying that introduce a quotation or follow a frame (vnsum.lexicon.guard's tables), as lists of
 #: syllables; select.py reads them too.
 SAYING_VERBS = tuple(verb.split() for verb in REPORTING_VERBS + SPEECH_ONLY_ENDS + FRAMED_SPEECH)
-_WORD = re.compile(r"\w+")
 #: Verbs of asking, the quotation after the one asked being what is asked ("giao" and "chỉ đạo" left out: also
 #: parts of words and nouns, "giao thông", "lãnh đạo, chỉ đạo"); select.py reads them too.
 ASKING_VERBS = tuple(verb.split() for verb in DIRECTIVE_VERBS if " " in verb and verb != "chỉ đạo")
@@ -170,10 +170,8 @@ def _introduces(head: str) -> bool:
     Công ty CP Điện lực Khánh Hoà “không được ...")? Cut there, a bullet would be the frame alone."""
     if head.rstrip().endswith(":"):
         return True
-    words = _WORD.findall(head.lower())
-    last_clause = _WORD.findall(re.split(r"[,;]\s", head.lower())[-1])
-    return any(words[-len(verb) :] == verb for verb in SAYING_VERBS) or any(
-        last_clause[k : k + len(verb)] == verb for verb in ASKING_VERBS for k in range(len(last_clause)))
+    words = syllables(head)
+    return any(words[-len(verb) :] == verb for verb in SAYING_VERBS) or contains(last_clause(head), ASKING_VERBS)
 
 
 def _style(text: str) -> tuple[str, str]:

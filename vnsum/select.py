@@ -33,6 +33,7 @@ from vnsum.lexicon.guard import (
 )
 from vnsum.lexicon.layout import ITEM_MARKER
 from vnsum.quotes import ASKING_VERBS, SAYING_VERBS, pair_marks, quotation_end, quotation_span
+from vnsum.syllables import CLAUSE_BREAK, contains, last_clause, syllables
 
 DEFAULT_MAX_BULLETS = 5
 #: Bullets longer than this many syllables are cut at the last clause boundary before it.
@@ -54,10 +55,8 @@ MIN_BULLET_CONFIDENCE: dict[Label, float] = {
     Label.DIRECTIVE: 0.6,
 }
 
-_TOKEN = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d")
 _LEAD_CONNECTIVE = re.compile(rf"^(?:{TIED_OPENERS}|{CONNECTIVES}|{CONTRAST})", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r";\s|,\s")
 _CUT_BEFORE = tuple(opener + " " for opener in CUT_BEFORE)
 _ELABORATORS = tuple(word + " " for word in ELABORATORS)
 _NOMINAL_SUBJECTS = tuple(word + " " for word in NOMINAL_SUBJECTS)
@@ -194,7 +193,7 @@ def clause_cuts(text: str) -> list[int]:
     premise = bool(PREMISE_START.match(text.lower()))
     nominal = text.lower().startswith(_NOMINAL_SUBJECTS)
     speaker = quotation_end(text)  # a quotation's tail: no cut before its closing mark and who said it
-    for match in _CLAUSE_BREAK.finditer(text, speaker):
+    for match in CLAUSE_BREAK.finditer(text, speaker):
         head = text[: match.start()]
         if ";" in head:  # "A; B; C" is a list: a cut after B, or inside it, leaves it broken
             break
@@ -203,7 +202,7 @@ def clause_cuts(text: str) -> list[int]:
         kept = syllables(head)
         if not kept or kept[-1] in UNFINISHED_ENDS or any(kept[-len(v):] == v for v in _NEEDS_OBJECT):
             continue
-        if _contains(kept, _LIST_OPENERS):
+        if contains(kept, _LIST_OPENERS):
             break
         if (framed or premise) and not _main_clause_begun(head, kept, premise):
             continue
@@ -225,27 +224,18 @@ def _main_clause_begun(head: str, kept: list[str], premise: bool) -> bool:
     the head's syllables, whose first two are the frame's own verb."""
     if any(part.lstrip()[:1].isupper() for part in head.split(",")[1:]):
         return True
-    return "thì" in kept if premise else _contains(kept[2:], SAYING_VERBS)
+    return "thì" in kept if premise else contains(kept[2:], SAYING_VERBS)
 
 
 def _asks_whom_only(head: str) -> bool:
     """Does `head` end on the one asked, right after a verb of asking ("... yêu cầu các Bộ liên quan"), so what is
     asked is still to come (ADDRESSEE_HEADS)?"""
-    clause = syllables(_CLAUSE_BREAK.split(head)[-1])
+    clause = last_clause(head)
     for start in range(max(0, len(clause) - ASKED_ONLY_SYLLABLES - 2), len(clause)):
         verb = next((v for v in ASKING_VERBS if clause[start : start + len(v)] == v), None)
         if verb and 0 < len(clause) - start - len(verb) <= ASKED_ONLY_SYLLABLES:
             return clause[start + len(verb)] in ADDRESSEE_HEADS
     return False
-
-
-def _contains(words: list[str], phrases: tuple[list[str], ...]) -> bool:
-    return any(words[i : i + len(phrase)] == phrase for phrase in phrases for i in range(len(words)))
-
-
-def syllables(text: str) -> list[str]:
-    """Lower-cased syllables (runs of word characters): the unit every overlap in vnsum counts."""
-    return _TOKEN.findall(text.lower())
 
 
 def _bigrams(bag: Counter[str], text: str) -> set[tuple[str, str]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from vnsum.lexicon.guard import MAIN_CLAUSE_OPENERS
 from vnsum.rewrite.guard import Words, bad_cut, check
-from vnsum.select import syllables
+from vnsum.syllables import syllables
 
 #: A compression keeps at most this share of its source's syllables: more is the sentence itself.
 MAX_KEPT_SHARE = 0.85

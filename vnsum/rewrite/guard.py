@@ -15,7 +15,8 @@ from vnsum.lexicon.guard import (
     INTRO_OPENERS, MAIN_CLAUSE_OPENERS, NEGATION_SCOPE, NEGATIONS, OPINION_VERBS, PHRASE_HEADS, PREMISE_OPENERS,
     REPORTING_VERBS, REQUIRED_WORDS, SPEECH_ONLY_ENDS, TRAILING_CLAUSE_OPENERS, UNFINISHED_ENDS,
 )
-from vnsum.select import leaves_open, syllables
+from vnsum.select import leaves_open
+from vnsum.syllables import syllables
 
 # Share of a bullet's content syllables that may be absent from the source. Measured on held-out VietNews
 # pairs (models/vnsum-t5/MODEL_CARD.md): editors' compressions that add no fact stay under it, while a
