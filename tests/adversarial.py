@@ -28,6 +28,7 @@ UNITS: dict[str, str] = {
     "list-items": "a: - B ",
     "apostrophes": "a. 'B' ",
     "photo-credits": "a (Ảnh: B) C ",
+    "glued-run-in": "aTại b ",
     "cue": "đề nghị ",
     "contrast": "Tuy nhiên, ",
     "caption": "Ảnh: ",

@@ -122,6 +122,7 @@ def test_a_heading_or_caption_run_into_the_next_sentence_is_cut_where_a_sentence
         ("Khánh thành tuyến xe buýt trên đảo Cát Bà", "Sáng 10-2, tại Hải Phòng đã khánh thành tuyến xe buýt."),
         ("Đẩy nhanh tiến độ sửa đổi chính sách liên quan", "Nhấn mạnh vai trò của HTX, Phó Thủ tướng yêu cầu các bộ."),
         ("Kiên quyết xử lý vi phạm đảng viên", "Trên cơ sở những ý kiến của cử tri, Đoàn Chủ tịch đề nghị xử lý."),
+        ("Kinh phí chưa đáp ứng yêu cầu", "Những tồn tại được Đoàn giám sát chỉ ra là công tác phối hợp chưa thường xuyên."),
     ]
     for head, sentence in cases:
         assert texts(f"Một câu trước đó. {head} {sentence}") == ["Một câu trước đó.", head, sentence]
@@ -130,6 +131,24 @@ def test_a_heading_or_caption_run_into_the_next_sentence_is_cut_where_a_sentence
     # a heading (short, no final stop) the next sentence ran into is a heading: never printed as a bullet
     kinds = [s.kind for s in segment(f"Câu đầu. {cases[7][0]} {cases[7][1]}")]
     assert kinds == [Kind.BODY, Kind.HEADING, Kind.BODY]
+
+
+def test_a_name_that_opens_with_a_sentence_opener_is_not_cut():
+    for name in ("nhóm Những người bạn của Hạ nguồn Mekong", "giữa Những người bạn của Hạ nguồn Mekong", "Cục Việc làm"):
+        assert texts(f"Thủ tướng nói về vai trò của {name} và các nước.") == [
+            f"Thủ tướng nói về vai trò của {name} và các nước."]
+
+
+def test_a_heading_glued_to_the_next_sentence_with_no_space_is_cut_before_a_sentence_opener():
+    """Pages that lose the line break may lose the space too: the opener is glued to the heading's last word."""
+    assert texts("Câu đầu. Đạt nhiều mục tiêu ấn tượngTại hội nghị, thứ trưởng nêu kết quả.") == [
+        "Câu đầu.", "Đạt nhiều mục tiêu ấn tượng", "Tại hội nghị, thứ trưởng nêu kết quả."]
+    assert [s.kind for s in segment("Câu đầu. Sẽ ưu tiên các dự án công nghệ caoTheo ông Anh, TP đang xem xét.")] == [
+        Kind.BODY, Kind.HEADING, Kind.BODY]
+    # a name that only lost its space is no break, nor is an opener that needs a lower-case word after it
+    assert texts("Phát biểu, Bộ trưởngVicente Fernandes cho biết hai nước hợp tác.") == [
+        "Phát biểu, Bộ trưởngVicente Fernandes cho biết hai nước hợp tác."]
+    assert texts("Dự án ở Khu công nghiệpTrong Nam được duyệt.") == ["Dự án ở Khu công nghiệpTrong Nam được duyệt."]
 
 
 def test_a_heading_in_straight_single_quotes_starts_a_sentence_and_ends_one():

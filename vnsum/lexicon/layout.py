@@ -45,6 +45,11 @@ TIMESTAMP = re.compile(rf"^[•·\-–]?\s*{_STAMP}$")
 #: "... Ảnh: Thắng Quang. • 2017-05-13 09:31 Theo cử tri ...". segment.py cuts before and after it.
 GLUED_TIMESTAMP = re.compile(rf"(?<!\S)[•·]\s*{_STAMP}(?=\s)")
 
+#: Character classes of the capital and the lower-case letters, accented Vietnamese ones included (a range such as
+#: À-Ỹ would mix both: Latin Extended Additional alternates them).
+UPPER_LETTERS = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
+_LOWER_LETTERS = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.islower())
+
 #: Words that open a sentence and are never capitalised inside one, with what must follow them. Met after a letter or
 #: a digit with only a space between, they start a sentence that a heading or caption ran into when the page lost its
 #: line break: "Thủ tướng phát biểu tại hội nghị Theo ông Nguyễn Túc, ...", "Ảnh: VGP Ngày 7/7/2017, ...".
@@ -61,7 +66,8 @@ RUN_IN_OPENERS = {
     "Ông": ANY,
     **dict.fromkeys(
         ("Tại", "Trong", "Trước", "Sau", "Để", "Do", "Với", "Về", "Khi", "Nếu", "Nhưng", "Còn", "Cũng", "Qua", "Hiện",
-         "Tới", "Cùng", "Mỗi", "Việc", "Đây", "Đó", "Tuy", "Chúng", "Tôi", "Dù", "Từ", "Nhờ", "Ngay", "Nói", "Trên"),
+         "Tới", "Cùng", "Mỗi", "Việc", "Đây", "Đó", "Tuy", "Chúng", "Tôi", "Dù", "Từ", "Nhờ", "Ngay", "Nói", "Trên",
+         "Những"),
         LOWER,
     ),
     **dict.fromkeys(
@@ -76,6 +82,11 @@ RUN_IN_OPENERS = {
         ("Nhìn lại", "Ghi nhận", "Mặc dù", "Phân tích", "Đánh giá về", "Đánh giá cao", "Tiếp theo", "Thời gian qua",
          "Đối với", "Quan tâm", "Chia sẻ", "Thay mặt", "Nhân dịp"), ANY
     ),
+    # "Những" was added on 2026-12-07: of its 8 places in the pool after a lower-case word, 6 follow a heading or a
+    # credit ("... chưa đáp ứng yêu cầu Những tồn tại trong công tác ...", "Ảnh: Vietnamnet Những bài học ..."); the
+    # other 2 are the name "Những người bạn của Hạ nguồn Mekong" (after "nhóm" and "giữa", below). "Các" is not: of
+    # its 48 such places most are names ("Luật Các tổ chức tín dụng", "Uỷ ban Các vấn đề xã hội", "Hiệp hội Các quốc
+    # gia Đông Nam Á").
     # Added later on 2026-12-06, with "Trên" above: their 28 places in the pool all follow a heading or a photo
     # credit ("... sửa đổi chính sách liên quan Nhấn mạnh vai trò, ý nghĩa của HTX ...", "... Nguyễn Văn Giàu Xem lại
     # tầm quản lý vĩ mô", "... đảng viên Trên cơ sở những ý kiến ..."). "Báo cáo", "Kết luận", "Ngoài" and "Thượng
@@ -91,19 +102,24 @@ RUN_IN_OPENERS = {
 #: or a personal title ("Tham dự buổi làm việc có | Ông Phạm S", "Báo cáo của UBND TP cho thấy | Trong năm 2017",
 #: "ông | Tới phân tích": a man named Tới). Lower case only: "đảo Cát Bà | Sáng 10-2, ..." is a break.
 NOT_BEFORE_A_RUN_IN = frozenset({
-    "và", "có", "thấy", "của", "với", "cho", "là", "rằng", "như", "gồm", "các", "những", "tại", "ở",  # function words
+    "và", "có", "thấy", "của", "với", "cho", "là", "rằng", "như", "gồm", "các", "những", "tại", "ở", "giữa",  # function words
     "ông", "bà", "anh", "chị",  # titles before a name
 })
 #: Names an opener is part of, as (the word before it, in lower case; the opener): "Ủy ban Về các vấn đề xã hội",
 #: "Cục Việc làm", "cầu Ông Lãnh", "cầu Vĩnh Tuy", "Bài Phát biểu của Nữ hoàng". With the words above they prevent
 #: 32 cuts in the pool, all inside a sentence (read on 2026-12-06).
-NAMES_WITH_RUN_IN = frozenset({("ban", "Về"), ("cục", "Việc"), ("cầu", "Ông"), ("vĩnh", "Tuy"), ("bài", "Phát biểu")})
+NAMES_WITH_RUN_IN = frozenset({("ban", "Về"), ("cục", "Việc"), ("cầu", "Ông"), ("vĩnh", "Tuy"), ("bài", "Phát biểu"),
+                               ("nhóm", "Những")})
 
 #: The space before such an opener; the groups name the opener and the word after it, for the check above.
 #: segment.py also wants a word, or a word and its closing quote, before the space ("... bị oan\" Cử tri ...",
 #: "... của mình” Theo đánh giá ..."): checked there, as a lookbehind here would be tried at every character.
+#: A page that lost the line break and the space with it glues the opener to a lower-case word ("Đạt nhiều mục
+#: tiêu ấn tượngTại hội nghị, ...", "... không đúng thẩm quyềnTheo TTCP, ..."): the empty place between is the
+#: cut. Of the pool's 45 lower-case words glued to a capitalised one, the 14 before an opener are all such breaks;
+#: the others include names that only lost a space ("Bộ trưởngVicente Fernandes", "Khu công nghiệpThạch Thất").
 RUN_IN_SENTENCE = re.compile(
-    r"[ \t]+(?=(?P<opener>"
+    r"(?:[ \t]+|(?<=[" + _LOWER_LETTERS + r"])(?=[" + UPPER_LETTERS + r"]))(?=(?P<opener>"
     + "|".join(sorted(RUN_IN_OPENERS, key=len, reverse=True))
     + r")[ \t,]+(?P<next>\w*))"
 )
@@ -112,10 +128,6 @@ RUN_IN_SENTENCE = re.compile(
 #: "Gia Bách", "Minh Hạnh - Thu Hà", "PV"); at most this many syllables.
 BYLINE_MAX_SYLLABLES = 6
 
-#: Character classes of the capital and the lower-case letters, accented Vietnamese ones included (a range such as
-#: À-Ỹ would mix both: Latin Extended Additional alternates them).
-UPPER_LETTERS = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
-_LOWER_LETTERS = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.islower())
 _UPPER, _LOWER = f"[{UPPER_LETTERS}]", f"[{_LOWER_LETTERS}]"
 
 #: Two or more spaces inside a paragraph where the page lost a line break, before a sentence (a capitalised word,
