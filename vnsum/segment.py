@@ -37,8 +37,9 @@ from vnsum.lexicon.layout import (
     NOT_A_BREAK_AFTER,
     NOT_BEFORE_A_RUN_IN,
     PHOTO_CREDIT,
+    RUN_IN_CAPITAL,
+    RUN_IN_OPENER,
     RUN_IN_OPENERS,
-    RUN_IN_SENTENCE,
     SENTENCE_END,
     SHORT_LINE_MAX_SYLLABLES,
     SOURCE_LINE,
@@ -169,7 +170,7 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans (stripped of surrounding space) inside text[start:end]."""
     cuts = [start]
     cuts += [m.end() for m in GLUED_CREDIT_END.finditer(text, start, end) if _starts_sentence(text, m.end(), end)]
-    cuts += [m.end() for m in RUN_IN_SENTENCE.finditer(text, start, end) if _opens_run_in(m, start)]
+    cuts += [m.start() for m in RUN_IN_CAPITAL.finditer(text, start, end) if _opens_run_in(text, m.start(), start, end)]
     cuts += [m.end() for m in GLUED_BY_SPACES.finditer(text, start, end) if _spaces_break(text, m.start(), start)]
     cuts += [m.end() for m in LIST_AFTER_COLON.finditer(text, start, end)]
     cuts += [m.end() for m in CREDIT_BEFORE_SENTENCE.finditer(text, start, end)]
@@ -202,16 +203,21 @@ def _starts_sentence(text: str, at: int, end: int, openers: str = "") -> bool:
     return at < end and (text[at].isupper() or text[at].isdigit() or text[at] in openers)
 
 
-def _opens_run_in(match: re.Match, floor: int) -> bool:
-    """Does a word (or a word and its closing quote) come before a RUN_IN_OPENERS opener, one that no heading ends
-    on and that makes no name with it (NOT_BEFORE_A_RUN_IN, NAMES_WITH_RUN_IN), and does the word after the opener
-    allow it (a lower-case word, a number ...)?"""
-    before = match.start() - 1
-    if before > floor and match.string[before] in CLOSING_QUOTES:
-        before -= 1
-    if before < floor or not match.string[before].isalnum():
+def _opens_run_in(text: str, at: int, floor: int, end: int) -> bool:
+    """Does a RUN_IN_OPENERS opener start at `at`, after a word (or a word and its closing quote), one that no
+    heading ends on and that makes no name with it (NOT_BEFORE_A_RUN_IN, NAMES_WITH_RUN_IN), and does the word after
+    the opener allow it (a lower-case word, a number ...)?"""
+    match = RUN_IN_OPENER.match(text, at, end)
+    if match is None:
         return False
-    word = match.string[max(floor, before - 20) : before + 1].split()[-1]
+    before = at - 1
+    while before > floor and text[before] in " \t":
+        before -= 1
+    if before > floor and text[before] in CLOSING_QUOTES:
+        before -= 1
+    if before < floor or not text[before].isalnum():
+        return False
+    word = text[max(floor, before - 20) : before + 1].split()[-1]
     opener = match.group("opener")
     if word in NOT_BEFORE_A_RUN_IN or (word.lower(), opener) in NAMES_WITH_RUN_IN:
         return False
