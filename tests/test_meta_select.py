@@ -277,6 +277,10 @@ def test_trim_cuts_a_long_sentence_where_a_whole_statement_stays():
     assert trim("Như vậy là chưa đạt.") == "Như vậy là chưa đạt."
     assert trim("Trong đó có việc tiêu thụ sản phẩm còn khó khăn.") == "Tiêu thụ sản phẩm còn khó khăn."
     assert trim("Trước hết là tập trung lực lượng bảo đảm an ninh.") == "Tập trung lực lượng bảo đảm an ninh."
+    # "Bởi" (because) gives the reason for the sentence before, "Bởi vậy" (so) draws from it: both go
+    assert trim("Bởi giá điện của ta hiện nay khoảng 7,38 cent/kWh.") == "Giá điện của ta hiện nay khoảng 7,38 cent/kWh."
+    assert trim("Bởi vì, hành vi nhận hối lộ tập thể rất khó phát hiện.") == "Hành vi nhận hối lộ tập thể rất khó phát hiện."
+    assert trim("Bởi vậy, cần sửa đổi Luật Đất đai.") == "Cần sửa đổi Luật Đất đai."
     # a list item's marker goes
     assert trim("3 - 5 năm nữa sẽ hoàn thành.") == "3 - 5 năm nữa sẽ hoàn thành."
     for marker in ("- ", "* ", "(4) ", "5- ", "2. ", "6 - "):

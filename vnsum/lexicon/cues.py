@@ -83,8 +83,11 @@ CONNECTIVES = (
 #: out part of it ("Nhất là cần tập trung vào ..." -> "Cần tập trung vào ..."), and "Trong đó có việc" names one
 #: of its items ("Trong đó có việc tiêu thụ sản phẩm ... còn khó khăn" -> "Tiêu thụ sản phẩm ... còn khó khăn",
 #: where dropping "Trong đó" alone left "Có việc ..."); "Trước hết là" opens the first of a list of tasks ("Trước
-#: hết là tập trung lực lượng ..." -> "Tập trung lực lượng ..."). Each was read as a dangling opener (bench/JUDGED.md).
-TIED_OPENERS = r"(?:đó là|như)\s*,\s*|(?:nhất là|trong đó có việc|trước hết(?: là)?)(?!\w)\s*,?\s*"
+#: hết là tập trung lực lượng ..." -> "Tập trung lực lượng ..."). "Bởi", "Bởi vì" and "Bởi lẽ" (because) give the
+#: reason for the sentence before ("Bởi giá điện của ta hiện nay khoảng 7,38 cent/kWh, thấp hơn ..."), "Bởi vậy" and
+#: "Bởi thế" (so) draw from it, as "Vì vậy" does. Each was read as a dangling opener (bench/JUDGED.md).
+TIED_OPENERS = (r"(?:đó là|như)\s*,\s*"
+                r"|(?:nhất là|trong đó có việc|trước hết(?: là)?|bởi(?: vì| lẽ| vậy| thế)?)(?!\w)\s*,?\s*")
 
 #: Verbs that, opening a sentence with no subject, make it an instruction (GUIDELINES: "Tiếp tục đẩy mạnh ...").
 IMPERATIVE_VERBS = (
