@@ -175,16 +175,17 @@ def child_model(repeats: str, quantize: str) -> dict:
 
 
 def child_labeller(repeats: str) -> dict:
-    """The encoder labeller (enc/4) beside the linear one on one 1,000-word article: load, then labelling."""
+    """The encoder labeller (enc/4) beside `--extractive`'s linear one on one 1,000-word article: load, then
+    labelling."""
+    from vnsum.labellers import default_labeller
     from vnsum.labellers.encoder import EncoderLabeller
-    from vnsum.labellers.linear import MODEL_PATH, LinearLabeller, load
     from vnsum.segment import segment
 
     sentences = segment(text_of_words(1000))
     started = time.perf_counter()
     encoder = EncoderLabeller()
     load_s = time.perf_counter() - started
-    linear = LinearLabeller(load(MODEL_PATH))
+    linear = default_labeller(extractive=True)
     encoder.label(sentences)
     return {"name": encoder.name, "linear_name": linear.name, "load_s": load_s, "sentences": len(sentences),
             "encoder_s": median_seconds(lambda: encoder.label(sentences), int(repeats)),
@@ -304,7 +305,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
-    parser.add_argument("--only", choices=["batch", "adversarial"],
+    parser.add_argument("--only", choices=["batch", "adversarial", "labeller"],
                         help="Re-measure one section and merge it into bench/results.json.")
     args = parser.parse_args()
     if args.child:
@@ -321,7 +322,7 @@ def main() -> None:
     if args.only:
         results = json.loads((ROOT / "bench" / "results.json").read_text())
         results[f"{args.only}_load_average_at_start"] = machine()["load_average_at_start"]
-        results[args.only] = batch_runs(r) if args.only == "batch" else child("adversarial", str(r))
+        results[args.only] = batch_runs(r) if args.only == "batch" else child(args.only, str(r))
         results[f"{args.only}_date"] = time.strftime("%Y-%m-%d %H:%M:%S %Z")
         (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=1) + "\n")
         (ROOT / "bench" / "RESULTS.md").write_text(report(results))
@@ -427,7 +428,9 @@ def report(results: dict) -> str:
                          f"{row['generation_per_bullet_s']:.3f} | {row['accepted']}/{row['bullets']} | {row['peak_rss_mb']:.0f} |")
     if "labeller" in results:
         row = results["labeller"]
-        lines += ["", f"## Sentence labellers on one 1,000-word article ({row['sentences']} sentences), after load", "",
+        when = (f" (re-measured alone {results['labeller_date']}, load average at start "
+                f"{results['labeller_load_average_at_start'][0]:.2f})" if "labeller_date" in results else "")
+        lines += ["", f"## Sentence labellers on one 1,000-word article ({row['sentences']} sentences), after load{when}", "",
                   "| labeller | load s | labelling s | peak RSS MB |", "|---|---|---|---|",
                   f"| {row['name']} (encoder + linear) | {row['load_s']:.2f} | {row['encoder_s']:.3f} | {row['peak_rss_mb']:.0f} |",
                   f"| {row.get('linear_name', 'logreg')} (linear, `--extractive`) | | {row['linear_s']:.3f} | |"]
