@@ -234,6 +234,10 @@ def test_a_sentence_whose_speaker_is_in_the_sentence_before_is_no_bullet():
     ask = "Đồng thời đề nghị các bộ, ngành khẩn trương hoàn thiện hồ sơ dự án trong tháng 6."
     bullets = select_bullets((sentence(0, hope, Label.DIRECTIVE), sentence(1, ask, Label.DIRECTIVE)))["directives"]
     assert [b.sources for b in bullets] == [(1,)]
+    lesson = "Từ đó rút ra những bài học tốt, cách làm hay để đưa vào chương trình Đại hội sắp tới."
+    told = "Đồng thời cho biết Nhật Bản sẽ tiếp tục thúc đẩy tự do thương mại và cải tổ WTO."
+    bullets = select_bullets((sentence(0, lesson, Label.ACHIEVEMENT), sentence(1, told, Label.ACHIEVEMENT)))
+    assert bullets["achievements"] == ()
 
 
 def test_max_bullets_and_context_never_selected(seed_text):

@@ -117,8 +117,12 @@ NOMINAL_SUBJECTS: tuple[str, ...] = ("việc", "tình trạng")
 # Verbs of feeling or opinion that, right after a link that opens a sentence ("Đồng thời bày tỏ mong muốn ...",
 # "Đồng thời nhắn nhủ đến các nhà đầu tư ..."), say the speaker is in the sentence before: without the link the
 # bullet would have no one who hopes or urges, so the sentence is not a bullet (bench/JUDGED.md, seeds 107, 113).
-# "Đề nghị", "yêu cầu" ... stay: subjectless, they read as instructions (GUIDELINES).
-SPEAKERLESS_VERBS: tuple[str, ...] = ("bày tỏ", "nhắn nhủ", "khẳng định", "cho rằng", "chia sẻ", "mong muốn")
+# So do verbs of telling and of what follows from the sentence before ("Đồng thời cho biết Nhật Bản ...", "Từ đó
+# rút ra những bài học ...", "Đồng thời đặt ra yêu cầu ...", "Qua đó góp phần ..."; seed 137). "Đề nghị", "yêu
+# cầu" ... stay: subjectless, they read as instructions (GUIDELINES); so does "nhấn mạnh", whose subject often
+# comes after a comma ("Nhấn mạnh đến công tác quy hoạch, Thủ tướng lưu ý ...").
+SPEAKERLESS_VERBS: tuple[str, ...] = ("bày tỏ", "nhắn nhủ", "khẳng định", "cho rằng", "chia sẻ", "mong muốn",
+                                      "cho biết", "nêu rõ", "nêu ra", "rút ra", "đặt ra", "góp phần")
 ELABORATORS: tuple[str, ...] = ("đặc biệt là", "nhất là", "trong đó")
 
 # Words a cut from inside a clause may not take: each carries the claim. Quantity ("một", "một số", "hơn",
