@@ -24,5 +24,6 @@ def last_clause(text: str) -> list[str]:
 
 
 def contains(words: list[str], phrases: tuple[list[str], ...]) -> bool:
-    """Whether any of `phrases` (each a list of syllables) occurs in `words`."""
+    """Whether any of `phrases` (each a list of words) occurs as a run in `words` (a list): syllables here, the
+    guard's words in vnsum.rewrite."""
     return any(words[i : i + len(phrase)] == phrase for phrase in phrases for i in range(len(words)))

@@ -22,14 +22,15 @@ from vnsum.lexicon.guard import (
     REPORTING_VERBS, SCOPE_OPENERS, SUBORDINATE_OPENERS,
 )
 from vnsum.rewrite.cuts import render, repair
-from vnsum.rewrite.guard import Words, contains
+from vnsum.rewrite.guard import Words
 from vnsum.select import clause_cuts, leaves_open
+from vnsum.syllables import contains
 
 #: What the encoder reads: e5's passage prefix, then the sentence.
 PASSAGE = "passage: "
 #: Tokens read at most; a longer sentence's last words are kept as they are.
 MAX_TOKENS = 160
-_SPEAKING = tuple(tuple(p.split()) for p in ATTRIBUTION_WORDS + REPORTING_VERBS + OPINION_VERBS + DIRECTIVE_VERBS)
+_SPEAKING = tuple(p.split() for p in ATTRIBUTION_WORDS + REPORTING_VERBS + OPINION_VERBS + DIRECTIVE_VERBS)
 #: Syllables an opening or inner phrase the deleter drops has at most ("[Trong bối cảnh nền kinh tế đang bị nghẽn,]
 #: tổng cầu giảm ..." opened a list of the context's clauses).
 MAX_OPENING_CUT = 6
@@ -138,7 +139,7 @@ def whole_phrases(source: str, text: Words, keep: list[bool]) -> list[bool]:
         scope = cut[0] in SCOPE_OPENERS and not figures and not any(w in DEMONSTRATIVES for w in cut)
         opener = cut[0] in LINK_OPENERS or scope
         phrase = opener and len(cut) <= MAX_OPENING_CUT and after.strip().startswith((",", ";"))
-        if any(contains(cut, p) for p in _SPEAKING) or not (parenthesis or phrase):
+        if contains(list(cut), _SPEAKING) or not (parenthesis or phrase):
             out[a + 1 : b] = [True] * len(cut)
     return out
 
@@ -162,7 +163,7 @@ def whole_tail(source: str, text: Words, keep: list[bool], ends: list[int]) -> l
     stop = next((cut for cut in ends if cut >= end and ";" not in source[cut + 1 :]), len(source))
     out = [k or (i > kept[-1] and text.spans[i][1] <= stop) for i, k in enumerate(keep)]
     tail = text.words[max(i for i, k in enumerate(out) if k) + 1 :]
-    return [True] * len(out) if any(contains(tail, p) for p in _SPEAKING) else out
+    return [True] * len(out) if contains(list(tail), _SPEAKING) else out
 
 
 @dataclass(frozen=True)

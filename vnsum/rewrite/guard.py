@@ -16,7 +16,7 @@ from vnsum.lexicon.guard import (
     REPORTING_VERBS, REQUIRED_WORDS, SPEECH_ONLY_ENDS, TRAILING_CLAUSE_OPENERS, UNFINISHED_ENDS,
 )
 from vnsum.select import leaves_open
-from vnsum.syllables import syllables
+from vnsum.syllables import contains, syllables
 
 # Share of a bullet's content syllables that may be absent from the source. Measured on held-out VietNews
 # pairs (models/vnsum-t5/MODEL_CARD.md): editors' compressions that add no fact stay under it, while a
@@ -60,7 +60,7 @@ _SPEECH_ENDS = tuple(tuple(verb.split()) for verb in REPORTING_VERBS) + tuple(tu
 _WORD = re.compile(r"[^\W\d_]\w*|\S")
 _SPEECH_ONLY = tuple(verb.split() for verb in SPEECH_ONLY_ENDS)
 _DIRECTIVES = tuple(tuple(verb.split()) for verb in DIRECTIVE_VERBS)
-_BACK_REFERENCES = tuple(tuple(phrase.split()) for phrase in BACK_REFERENCES)
+_BACK_REFERENCES = tuple(phrase.split() for phrase in BACK_REFERENCES)
 _OPINIONS = tuple(tuple(verb.split()) for verb in OPINION_VERBS) + tuple(tuple(verb.split()) + ("rằng",) for verb in OPINION_VERBS)
 # Words that may open the clause a bullet starts in when what is cut before them ends without a mark.
 _CLAUSE_OPENERS = INTRO_OPENERS | CONTRAST_OPENERS
@@ -133,12 +133,7 @@ def _back_reference(text: "Words", kept: list[int]) -> str | None:
     if not kept[0]:
         return None
     clause = [text.words[i] for i in kept[: next((k for k, i in enumerate(kept) if k and text.marks[i]), len(kept))]]
-    return "frame" if any(contains(clause, phrase) for phrase in _BACK_REFERENCES) else None
-
-
-def contains(words: "list[str] | tuple[str, ...]", phrase: tuple[str, ...]) -> bool:
-    """Does the run of words `phrase` occur in `words`?"""
-    return any(tuple(words[i : i + len(phrase)]) == phrase for i in range(len(words) - len(phrase) + 1))
+    return "frame" if contains(clause, _BACK_REFERENCES) else None
 
 
 def _start(bullet: str, source: str, text: "Words", first: int) -> str | None:
