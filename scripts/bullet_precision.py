@@ -51,6 +51,7 @@ class Table:
     the given bullet floors (None: vnsum.select's defaults)."""
 
     portable = False
+    max_sentences = None
 
     def __init__(self, name: str, labelled: dict[tuple[str, ...], tuple], floors: dict[Label, float] | None) -> None:
         self.name, self.labelled, self.floors = name, labelled, floors

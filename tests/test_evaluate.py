@@ -122,6 +122,7 @@ class _FromGold:
 
     name = "from-gold"
     floors = None
+    max_sentences = None
 
     def __init__(self, article, shift: int = 0) -> None:
         self.article, self.shift = article, shift

@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT, SAMPLES, run_torch_free
 from test_cli import run
 from vnsum.document import Label
-from vnsum.labellers.encoder import HEAD_FILE, MODEL_DIR, ONNX_FILE, EncoderLabeller
+from vnsum.labellers.encoder import HEAD_FILE, MAX_SENTENCES, MODEL_DIR, ONNX_FILE, EncoderLabeller
 from vnsum.segment import segment
 
 SEED = SAMPLES / "seed_article.txt"
@@ -109,6 +109,22 @@ def test_default_brief_uses_it_and_extractive_does_not():
     extractive = json.loads(run("brief", str(SEED), "-f", "json", "--extractive").stdout)
     assert default["engine"]["labeller"] == json.loads((MODEL_DIR / "vnsum.json").read_text())["name"]
     assert extractive["engine"]["labeller"] == "logreg/7"
+
+
+def test_an_input_longer_than_it_labels_is_labelled_by_the_linear_model_with_a_warning(tmp_path):
+    """A book-sized input would keep the encoder busy for minutes; a report is far shorter than its limit."""
+    seed = SEED.read_text(encoding="utf-8")
+    long = tmp_path / "long.txt"
+    long.write_text(seed + "\n" + "\n".join(f"Hội nghị đề nghị các đơn vị tăng cường kiểm tra lần {n}." for n in range(MAX_SENTENCES)),
+                    encoding="utf-8")
+    out = run("brief", str(long), "-f", "json", "--force")
+    assert out.returncode == 0, out.stderr
+    brief = json.loads(out.stdout)
+    assert brief["engine"]["labeller"] == "logreg/7"
+    name = json.loads((MODEL_DIR / "vnsum.json").read_text())["name"]
+    assert f"more than {name} labels ({MAX_SENTENCES:,}); labelled with logreg/7" in out.stderr.decode()
+    assert len(brief["sentences"]) > MAX_SENTENCES
+    assert json.loads(run("brief", str(SEED), "-f", "json").stdout)["warnings"] == []
 
 
 def test_pruned_tokenizer_splits_news_as_the_full_one(tmp_path):

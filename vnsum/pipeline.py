@@ -47,6 +47,11 @@ def extract(article: Article, options: Options = Options()) -> Brief:
     warnings = () if looks_vietnamese(article.text) else ("text does not look Vietnamese; the brief may be poor",)
     sentences = segment(article.text)
     labeller = options.labeller or default_labeller(extractive=True)
+    if labeller.max_sentences is not None and len(sentences) > labeller.max_sentences:
+        fallback = default_labeller(extractive=True)
+        warnings += (f"{len(sentences):,} sentences, more than {labeller.name} labels "
+                     f"({labeller.max_sentences:,}); labelled with {fallback.name}",)
+        labeller = fallback
     labelled = labeller.label(sentences)
     meta = read_meta(labelled)
     meeting = decide(labelled, meta)

@@ -25,6 +25,9 @@ class Labeller(Protocol):
     #: the least probability of its label a sentence needs to be printed as a bullet, by section, chosen on this
     #: labeller's cross-validation; None: vnsum.select's defaults
     floors: dict[Label, float] | None
+    #: the most sentences it labels in one article (None: any number); a longer input is labelled by the
+    #: extractive labeller instead, with a warning (vnsum.pipeline)
+    max_sentences: int | None
 
     def label(self, sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
         """The same sentences, each with a label and a confidence (0-1)."""

@@ -67,6 +67,7 @@ class CueLabeller:
     name = NAME
     portable = True
     floors = None
+    max_sentences = None
 
     def label(self, sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
         return label_with_cues(sentences)

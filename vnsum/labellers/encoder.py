@@ -41,6 +41,10 @@ BATCH = 8
 #: An int8 export quantizes each batch's activations with one scale, so a sentence's vector would depend on the
 #: others in its batch: it encodes every sentence alone, and so is batch-independent.
 INT8_BATCH = 1
+#: The most sentences it labels in one article. Each costs about 3-8 ms here, so a report (the meetings pool's
+#: longest has 229) takes well under a second, but a book-sized input (`--max-bytes` allows 5 MB, some 100,000
+#: sentences) would take minutes; beyond this the brief labels with the extractive labeller and warns.
+MAX_SENTENCES = 1_000
 
 
 class EncoderLabellerError(RuntimeError):
@@ -56,6 +60,7 @@ class EncoderLabeller:
     (encoder_net.Bert). `runtime` says which."""
 
     portable = False
+    max_sentences = MAX_SENTENCES
 
     def __init__(self, directory: Path = MODEL_DIR, threads: int | None = None) -> None:
         try:

@@ -78,6 +78,7 @@ class LinearLabeller:
 
     portable = True
     floors = None
+    max_sentences = None
 
     def __init__(self, model: Classifier) -> None:
         self.model = model
