@@ -39,6 +39,7 @@ UNITS: dict[str, str] = {
     "url": "http://a",
     "nested-tags": "<div>",
     "abbreviations": "TP. ",
+    "names-broken-at-lines": "UBND TP.\nHà Nội TS.\nA ",
     "title-glue": "Thủ tướng Chính phủ, ",
     "glued-stops": "Ab...",
     "spaced-capitals": "a  Bc d ",

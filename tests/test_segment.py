@@ -242,6 +242,35 @@ def test_a_stop_with_no_space_after_it_still_ends_a_sentence_unless_it_ends_an_a
         assert texts(whole) == [whole]
 
 
+def test_a_line_break_after_an_abbreviation_that_opens_a_name_is_read_as_a_space():
+    """Corpora kept one sentence a line and split at every stop, names included ("UBND TP.\\nHà Nội")."""
+    head = "Tiêu đề bài\nHội nghị đã kết thúc tốt đẹp.\n"
+    for whole in ("Thủ tướng đánh giá cao UBND TP.\nHà Nội đã rất chủ động trong nghiên cứu.",
+                  "Dự án ở TP.\nHCM và ĐBSCL đã chậm tiến độ nhiều năm.",
+                  "Phát biểu tại Đại hội, TS.\nNguyễn Văn Quyền nhấn mạnh vai trò của Hội.",
+                  "Trước đó, GS.\nTSKH Lưu Trần Tiêu cho rằng số du khách tăng.",
+                  "Đề ra giải pháp cho vấn đề này, TS.\nKhuyến cho biết: “Cần đổi mới cách đánh giá”."):
+        assert texts(head + whole)[2:] == [whole]
+    for apart in (["Đây là khó khăn lớn của TP.", "Ông Lê Hoà cho biết thêm về việc này."],
+                  ["Việc này do Sở Xây dựng TP.", "Theo Cục trưởng, việc này chưa xong."],
+                  ["Ông được công nhận GS, PGS.", "Tuy nhiên, việc rà soát còn chậm."],
+                  ["Bà là NSND.", "Nghệ sĩ này đã cống hiến nhiều năm."]):
+        assert texts(head + "\n".join(apart))[2:] == apart
+    got = segment(head + "HĐND sẽ thông qua các tờ trình của UBND TP.\nTuyết Nguyễn")
+    assert (got[-1].kind, got[-1].text) == (Kind.BYLINE, "Tuyết Nguyễn")
+
+
+def test_a_bullet_reads_a_joined_line_break_as_a_space():
+    from vnsum.labellers import default_labeller
+    from vnsum.select import select_bullets
+
+    text = ("Hội nghị tổng kết công tác năm 2018\nSáng 5/1, UBND TP.\nHà Nội tổ chức hội nghị tổng kết công tác năm 2018.\n"
+            "Chủ tịch UBND TP.\nHà Nội Nguyễn Đức Chung yêu cầu các sở, ngành tăng cường kiểm tra, giám sát việc thực hiện.")
+    bullets = [b.text for bs in select_bullets(default_labeller(extractive=True).label(segment(text)), 5).values() for b in bs]
+    assert "Chủ tịch UBND TP. Hà Nội Nguyễn Đức Chung yêu cầu các sở, ngành tăng cường kiểm tra, giám sát việc thực hiện." in bullets
+    assert not any("\n" in b for b in bullets)
+
+
 def test_a_byline_run_into_the_last_sentence_is_a_byline():
     got = segment("Tiêu đề bài\nCâu thứ nhất đã xong. Câu cuối cùng nói về tình trạng được mùa rớt giá… Phạm Nghĩa")
     assert (got[-1].kind, got[-1].text) == (Kind.BYLINE, "Phạm Nghĩa")

@@ -32,8 +32,12 @@ from vnsum.lexicon.layout import (
     GLUED_TIMESTAMP,
     HEADLINE_ENDS,
     LIST_AFTER_COLON,
+    CITY_ABBREVIATIONS,
     LOWER,
+    NAME_BROKEN_AT_ABBREVIATION,
     NAMES_WITH_RUN_IN,
+    NOT_A_CITY,
+    SAID_AFTER_A_NAME,
     NOT_A_BREAK_AFTER,
     NOT_BEFORE_A_RUN_IN,
     PHOTO_CREDIT,
@@ -70,7 +74,7 @@ class _Span:
 def segment(text: str) -> tuple[Sentence, ...]:
     """Split an article into sentences; `text[s.start:s.end] == s.text` for each."""
     spans: list[_Span] = []
-    paragraphs = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
+    paragraphs = _join_broken_names(text, [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()])
     trailer_from = _trailer_start(text, paragraphs)
     for p, (start, end) in enumerate(paragraphs):
         if p >= trailer_from:
@@ -92,6 +96,35 @@ def segment(text: str) -> tuple[Sentence, ...]:
         Sentence(i=i, start=s.start, end=s.end, text=text[s.start : s.end], paragraph=s.paragraph, kind=s.kind)
         for i, s in enumerate(spans)
     )
+
+
+def _join_broken_names(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines, each joined to the next where the break between them splits a name after its abbreviation
+    (NAME_BROKEN_AT_ABBREVIATION): one paragraph, the break read as a space. A byline after it stays apart
+    ("... của UBND TP.\nTuyết Nguyễn")."""
+    joined: list[tuple[int, int]] = []
+    for start, end in lines:
+        if (joined and joined[-1][1] + 1 == start and _breaks_a_name(text, joined[-1][0], joined[-1][1])
+                and not _reads_as_byline(text[start:end].strip())):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _breaks_a_name(text: str, line: int, newline: int) -> bool:
+    """Does the line break at `newline` (ending the line that starts at `line`) follow an abbreviation that the
+    name on the next line belongs to?"""
+    match = NAME_BROKEN_AT_ABBREVIATION.match(text, max(line, text.rfind(" ", line, newline) + 1), newline + 80)
+    if match is None or match.end("abbreviation") + 1 != newline:
+        return False
+    first, second = match.group("first"), match.group("second") or ""
+    if RUN_IN_OPENER.match(text, newline + 1):
+        return False
+    if match.group("abbreviation") in CITY_ABBREVIATIONS:
+        return first == "HCM" or (first not in NOT_A_CITY and second[:1].isupper())
+    said = f"{second} {match.group('third') or ''}"
+    return second[:1].isupper() or bool(match.group("comma")) or said.startswith(SAID_AFTER_A_NAME)
 
 
 def _paragraph_spans(text: str, start: int, end: int, p: int, last: bool) -> list[_Span]:
