@@ -285,6 +285,9 @@ def test_trim_cuts_a_long_sentence_where_a_whole_statement_stays():
     assert trim("Bởi giá điện của ta hiện nay khoảng 7,38 cent/kWh.") == "Giá điện của ta hiện nay khoảng 7,38 cent/kWh."
     assert trim("Bởi vì, hành vi nhận hối lộ tập thể rất khó phát hiện.") == "Hành vi nhận hối lộ tập thể rất khó phát hiện."
     assert trim("Bởi vậy, cần sửa đổi Luật Đất đai.") == "Cần sửa đổi Luật Đất đai."
+    # ... but not where what follows leans on the opener ("Vì vậy mới ...": only then; seed 139)
+    assert trim("Vì vậy mới có hiện tượng nhà đầu tư xếp hàng chờ.") == "Vì vậy mới có hiện tượng nhà đầu tư xếp hàng chờ."
+    assert trim("Đặc biệt, mới đây có một doanh nghiệp xin vào.") == "Mới đây có một doanh nghiệp xin vào."
     # a list item's marker goes
     assert trim("3 - 5 năm nữa sẽ hoàn thành.") == "3 - 5 năm nữa sẽ hoàn thành."
     for marker in ("- ", "* ", "(4) ", "5- ", "2. ", "6 - "):
@@ -336,6 +339,19 @@ def test_trim_keeps_a_sentence_whole_rather_than_cut_it_inside_a_list_or_frame(s
     ("Để làm tốt nhiệm vụ tham mưu chiến lược, Thủ tướng gợi ý cán bộ Văn phòng lắng nghe hơn nữa tiếng nói của "
      "người dân, các thành viên Chính phủ, các cơ quan đơn vị, góp phần nâng cao chất lượng công tác tham mưu của "
      "Văn phòng Chính phủ.", ", góp phần"),
+    # the means ("Với ...", also after "Theo X,") until a part names its predicate: cut there, it was the frame alone
+    # (seed 139)
+    ("Theo Phó Thủ tướng Thường trực Chính phủ, với sự chỉ đạo quyết liệt của Thủ tướng Chính phủ và Chủ tịch Uỷ ban "
+     "ATGT Quốc gia, sự vào cuộc tích cực của các bộ, ngành, địa phương, các đoàn thể chính trị xã hội, đặc biệt là "
+     "cao điểm kiểm tra hành chính và TTATGT đối với xe kinh doanh vận tải, tình hình TTATGT trong Quý 1 đã có những "
+     "chuyển biến rất tích cực.", None),
+    ("Nhờ có những chủ trương, quy định đúng đắn và kịp thời đó, ý thức trách nhiệm nêu gương của cán bộ, đảng viên đã "
+     "từng bước được nâng lên, tạo sự chuyển biến tích cực về tư tưởng chính trị, đạo đức, lối sống, tác phong làm "
+     "việc; ý thức tổ chức kỷ luật và đoàn kết nội bộ.", ", tạo sự"),
+    # a feeling that frames what its subject, named later, says (seed 139)
+    ("Vui mừng chứng kiến Đồ Sơn đang đổi thay từng ngày với hàng loạt công trình, dự án đang được triển khai, nhất là "
+     "có sự hợp tác tích cực, tự nguyện và sự ủng hộ cao của nhân dân, Thủ tướng nhắc lại truyền thống lịch sử hào hùng "
+     "của quân và dân Đồ Sơn trong những năm kháng chiến, đấu tranh giải phóng dân tộc.", None),
     # "Tuy vậy" is a link, not a premise
     ("Tuy vậy, việc quán triệt, thực hiện Nghị quyết ở một số cấp uỷ, tổ chức Đảng chưa quyết liệt, dẫn đến một số "
      "bộ, ngành Trung ương chưa kịp thời ban hành các văn bản hướng dẫn tổ chức thực hiện, chậm rà soát, sửa đổi, bổ "

@@ -24,7 +24,9 @@ from vnsum.lexicon.guard import (
     ELABORATORS,
     FRAME_OPENERS,
     LIST_OPENERS,
+    MEANS_START,
     NOMINAL_SUBJECTS,
+    PREDICATE_MARKERS,
     PREMISE_START,
     REPORTING_VERBS,
     SPEAKERLESS_VERBS,
@@ -56,6 +58,10 @@ MIN_BULLET_CONFIDENCE: dict[Label, float] = {
 }
 
 _NUMBER = re.compile(r"\d")
+#: Words that, right after an opener, lean on it: dropped, the opener would leave them dangling ("Đặc biệt là ...",
+#: "Vì vậy mới có hiện tượng ..." read "Là ...", "Mới có hiện tượng ...": seed 139), so the opener stays. "Mới đây"
+#: (recently) stands alone.
+_LEANS_ON_OPENER = re.compile(r"(?:là|mới(?! đây| rồi))\s", re.IGNORECASE)
 _LEAD_CONNECTIVE = re.compile(rf"^(?:{TIED_OPENERS}|{CONNECTIVES}|{CONTRAST})", re.IGNORECASE)
 _CUT_BEFORE = tuple(opener + " " for opener in CUT_BEFORE)
 _ELABORATORS = tuple(word + " " for word in ELABORATORS)
@@ -66,6 +72,7 @@ _LIST_OPENERS = tuple(opener.split() for opener in LIST_OPENERS)
 #: Words a kept part cannot end on: verbs of saying (what was said follows) and the guard's unfinished ends.
 _NEEDS_OBJECT = tuple(verb.split() for verb in REPORTING_VERBS + SPEECH_ONLY_ENDS) + (["trong", "đó"],)
 _FRAME_OPENERS = tuple(verb.split() for verb in FRAME_OPENERS)
+_AFTER_MEANS = tuple(word.split() for word in PREDICATE_MARKERS) + tuple(SAYING_VERBS)
 
 
 def select_bullets(sentences: tuple[Sentence, ...], max_bullets: int = DEFAULT_MAX_BULLETS,
@@ -172,7 +179,7 @@ def _strip_connective(text: str) -> str:
     """`text` without a list item's marker ("- Xây dựng ...") and a leading connective."""
     text = ITEM_MARKER.sub("", text, count=1)
     stripped = _LEAD_CONNECTIVE.sub("", text, count=1)
-    return stripped if stripped and not stripped.lower().startswith("là ") else text  # "Đặc biệt là ..." keeps it
+    return stripped if stripped and not _LEANS_ON_OPENER.match(stripped) else text
 
 
 def one_line(text: str) -> str:
@@ -196,7 +203,9 @@ def clause_cuts(text: str) -> list[int]:
     cuts = []
     opening = syllables(text)[:2]
     framed = any(opening[: len(verb)] == verb for verb in _FRAME_OPENERS)
-    premise = bool(PREMISE_START.match(text.lower()))
+    opening_clause = _after_attribution(text.lower())
+    premise = bool(PREMISE_START.match(opening_clause))
+    means = not premise and bool(MEANS_START.match(opening_clause))
     nominal = text.lower().startswith(_NOMINAL_SUBJECTS)
     speaker = quotation_end(text)  # a quotation's tail: no cut before its closing mark and who said it
     for match in CLAUSE_BREAK.finditer(text, speaker):
@@ -210,7 +219,7 @@ def clause_cuts(text: str) -> list[int]:
             continue
         if contains(kept, _LIST_OPENERS):
             break
-        if (framed or premise) and not _main_clause_begun(head, kept, premise):
+        if (framed or premise or means) and not _main_clause_begun(head, kept, premise, means):
             continue
         if _asks_whom_only(head):
             continue
@@ -222,14 +231,25 @@ def clause_cuts(text: str) -> list[int]:
     return cuts
 
 
-def _main_clause_begun(head: str, kept: list[str], premise: bool) -> bool:
-    """Has the part of a sentence opening with a frame or a premise before a cut reached its main clause: a
-    capitalised subject right after a comma ("Phát biểu tại Hội nghị, Thủ tướng ...", "Để ..., Thủ tướng yêu cầu"),
-    "thì" after a premise ("Nếu ... thì ...") or a verb of saying after a frame ("..., nhiều đại biểu đề xuất")? A
-    capital elsewhere is a name inside the frame ("Quan tâm đến việc nhập khẩu công nghệ vào Việt Nam"). `kept`:
+def _after_attribution(text: str) -> str:
+    """`text` after an attribution that opens it ("theo bộ trưởng, với sự chỉ đạo ..." -> "với sự chỉ đạo ..."),
+    where its own clause, premise or not, begins."""
+    return text.split(", ", 1)[1] if text.startswith("theo ") and ", " in text else text
+
+
+def _main_clause_begun(head: str, kept: list[str], premise: bool, means: bool = False) -> bool:
+    """Has the part of a sentence opening with a frame, a premise or its means before a cut reached its main clause:
+    a capitalised subject right after a comma ("Phát biểu tại Hội nghị, Thủ tướng ...", "Để ..., Thủ tướng yêu
+    cầu"), "thì" after a premise ("Nếu ... thì ..."), "thì", "nên", a predicate's marker or a verb of saying after the
+    means ("Nhờ ..., ý thức ... đã từng bước được nâng lên", "Nhờ ... nên năm nay quận đã vượt ...") or a verb of
+    saying after a frame ("..., nhiều đại biểu đề xuất")?
+    A capital elsewhere is a name inside the frame ("Quan tâm đến việc nhập khẩu công nghệ vào Việt Nam"). `kept`:
     the head's syllables, whose first two are the frame's own verb."""
-    if any(part.lstrip()[:1].isupper() for part in head.split(",")[1:]):
+    parts = head.split(",")[1:]
+    if any(part.lstrip()[:1].isupper() for part in parts):
         return True
+    if means:
+        return "thì" in kept or "nên" in kept or any(contains(syllables(part), _AFTER_MEANS) for part in parts)
     return "thì" in kept if premise else contains(kept[2:], SAYING_VERBS)
 
 

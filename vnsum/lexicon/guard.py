@@ -71,7 +71,7 @@ CUT_BEFORE: tuple[str, ...] = (
 FRAME_OPENERS: tuple[str, ...] = (
     "phân tích", "đánh giá", "nhận định", "bình luận", "trao đổi", "chia sẻ", "quan tâm", "nói về", "nói đến",
     "đề cập", "giải thích", "lý giải", "trả lời", "phát biểu", "góp ý", "bàn về", "nhìn lại", "ghi nhận",
-    "giải trình", "lo ngại", "băn khoăn", "bức xúc",
+    "giải trình", "lo ngại", "băn khoăn", "bức xúc", "vui mừng", "phấn khởi", "chúc mừng",
 )
 # Further verbs that say what the speaker after such a frame does.
 FRAMED_SPEECH: tuple[str, ...] = ("đề xuất", "nói", "chỉ rõ", "chỉ ra", "nêu", "thông tin", "phản ánh", "lo ngại")
@@ -81,6 +81,13 @@ FRAMED_SPEECH: tuple[str, ...] = ("đề xuất", "nói", "chỉ rõ", "chỉ ra
 # "Tuy nhiên", "Tuy vậy" are links, not premises. "Do" opening a sentence gives its cause ("Do đây là cuộc tổng
 # điều tra với phạm vi rộng, ..., vì vậy, đồng chí Phó Giám đốc yêu cầu ...").
 PREMISE_START = re.compile(r"(?:để|nhằm|khi|nếu|dù|mặc dù|hễ|giá như|giá mà|do|tuy(?! nhiên| vậy| thế))\b")
+# The start of a sentence that opens with the means or the cause of what it says ("Với sự chỉ đạo quyết liệt ...,
+# sự vào cuộc ..., đặc biệt là ..., tình hình TTATGT ... đã có những chuyển biến", "Nhờ có những chủ trương ..."),
+# also after an attribution ("Theo Phó Thủ tướng, với ..."): its main clause usually has a lower-case subject, and
+# has begun once a part after a comma holds a word that marks a predicate (PREDICATE_MARKERS) or a verb of saying;
+# before that, no cut (seed 139: "Theo Phó Thủ tướng ..., với sự chỉ đạo ..., sự vào cuộc ... …" was the frame alone).
+MEANS_START = re.compile(r"(?:với|nhờ)\b")
+PREDICATE_MARKERS: tuple[str, ...] = ("đã", "sẽ", "đang", "cần", "phải", "có thể", "vẫn")
 
 # Words that open a list ("còn hạn chế như A, B; C"): once one is kept, every later comma or ";" may sit inside the
 # list, so an extractive bullet is not cut after it.
