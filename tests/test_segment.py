@@ -260,15 +260,19 @@ def test_a_line_break_after_an_abbreviation_that_opens_a_name_is_read_as_a_space
     assert (got[-1].kind, got[-1].text) == (Kind.BYLINE, "Tuyết Nguyễn")
 
 
-def test_a_bullet_reads_a_joined_line_break_as_a_space():
-    from vnsum.labellers import default_labeller
-    from vnsum.select import select_bullets
+def test_a_bullet_and_the_meta_read_a_joined_line_break_as_a_space():
+    from vnsum.pipeline import Options, extract
+    from vnsum.read import Article
 
-    text = ("Hội nghị tổng kết công tác năm 2018\nSáng 5/1, UBND TP.\nHà Nội tổ chức hội nghị tổng kết công tác năm 2018.\n"
-            "Chủ tịch UBND TP.\nHà Nội Nguyễn Đức Chung yêu cầu các sở, ngành tăng cường kiểm tra, giám sát việc thực hiện.")
-    bullets = [b.text for bs in select_bullets(default_labeller(extractive=True).label(segment(text)), 5).values() for b in bs]
+    text = ("Hội nghị tổng kết công tác năm 2018\nSáng 5/1, Chủ tịch UBND TP.\nHà Nội Nguyễn Đức Chung chủ trì hội nghị "
+            "tổng kết công tác năm 2018.\nChủ tịch UBND TP.\nHà Nội Nguyễn Đức Chung yêu cầu các sở, ngành tăng cường "
+            "kiểm tra, giám sát việc thực hiện.")
+    brief = extract(Article("t", text), Options(force=True))
+    bullets = [b.text for bs in brief.sections.values() for b in bs]
     assert "Chủ tịch UBND TP. Hà Nội Nguyễn Đức Chung yêu cầu các sở, ngành tăng cường kiểm tra, giám sát việc thực hiện." in bullets
     assert not any("\n" in b for b in bullets)
+    assert [(p.name, p.role) for p in brief.meta.chair] == [("Nguyễn Đức Chung", "Chủ tịch UBND TP. Hà Nội")]
+    assert all(s.text == text[s.start : s.end] for s in brief.sentences)  # the sentences keep the text as it is
 
 
 def test_a_byline_run_into_the_last_sentence_is_a_byline():

@@ -66,6 +66,12 @@ class Sentence:
     def is_content(self) -> bool:
         return self.kind not in NON_CONTENT_KINDS
 
+    @property
+    def line(self) -> str:
+        """The text on one line: a sentence holds a line break only where segment.py joined a name that the break
+        split after its abbreviation ("UBND TP.\nHà Nội"), and what is printed reads it as the space it stands for."""
+        return self.text.replace("\n", " ")
+
 
 @dataclass(frozen=True)
 class Person:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import replace
 
 from vnsum.document import Kind, Meta, Person, Sentence
 from vnsum.lexicon.meta import (
@@ -120,6 +121,7 @@ _ATTENDANCE_RE = re.compile(r"(?<!\w)(?:tham dự|cùng dự|dự hội nghị|c
 
 
 def read_meta(sentences: tuple[Sentence, ...]) -> Meta:
+    sentences = tuple(replace(s, text=s.line) for s in sentences)  # every field on one line
     titles = [s for s in sentences if s.kind is Kind.TITLE]
     lead = [s for s in sentences if s.kind in (Kind.BODY, Kind.CAPTION, Kind.HEADING)][:LEAD_SENTENCES]
     date = _date(lead)

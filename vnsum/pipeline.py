@@ -19,7 +19,7 @@ from vnsum.meeting import decide
 from vnsum.meta import read_meta
 from vnsum.read import Article
 from vnsum.segment import segment
-from vnsum.select import DEFAULT_MAX_BULLETS, one_line, select_bullets
+from vnsum.select import DEFAULT_MAX_BULLETS, select_bullets
 
 
 @dataclass(frozen=True)
@@ -107,4 +107,4 @@ def rewrite_all(results: list[Brief], options: Options) -> list[Brief]:
 def _lead(sentences: tuple[Sentence, ...]) -> Bullet | None:
     """The extractive overview: the first body sentence (a news report's lead)."""
     body = next((s for s in sentences if s.kind is Kind.BODY), None)
-    return Bullet(text=one_line(body.text), sources=(body.i,)) if body else None
+    return Bullet(text=body.line, sources=(body.i,)) if body else None

@@ -133,13 +133,13 @@ def _pick(candidates: list[Sentence], sentences: tuple[Sentence, ...], max_bulle
 
 def _text(sentence: Sentence) -> str:
     """One sentence as a bullet: trimmed, its quotation marks paired when it sits in a longer quotation."""
-    return pair_marks(trim(one_line(sentence.text)), MIN_CUT_SYLLABLES)
+    return pair_marks(trim(sentence.line), MIN_CUT_SYLLABLES)
 
 
 def _carried_whole(quotation: tuple[Sentence, ...]) -> str:
     """A quotation's sentences as one bullet: a leading connective stripped, upper case first, never cut (a cut
     would leave it without its speaker or its closing mark)."""
-    return sentence_case(_strip_connective(" ".join(one_line(s.text) for s in quotation)))
+    return sentence_case(_strip_connective(" ".join(s.line for s in quotation)))
 
 
 def _importance(sentence: Sentence, bag: Counter[str], centroid: Counter[str], n: int) -> float:
@@ -180,12 +180,6 @@ def _strip_connective(text: str) -> str:
     text = ITEM_MARKER.sub("", text, count=1)
     stripped = _LEAD_CONNECTIVE.sub("", text, count=1)
     return stripped if stripped and not _LEANS_ON_OPENER.match(stripped) else text
-
-
-def one_line(text: str) -> str:
-    """A sentence's text with no line break: a sentence holds one only where segment.py joined a name that a line
-    break split after its abbreviation ("TP.\nHà Nội"), and a bullet reads it as the space it stands for."""
-    return text.replace("\n", " ")
 
 
 def sentence_case(text: str) -> str:

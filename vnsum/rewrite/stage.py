@@ -12,7 +12,7 @@ from dataclasses import replace
 from vnsum.document import Bullet, Kind, Sentence
 from vnsum.rewrite.guard import check
 from vnsum.rewrite.model import Rewriter
-from vnsum.select import one_line, sentence_case
+from vnsum.select import sentence_case
 
 #: Syllables of the article's opening the overview is written from (the lead of a news report).
 OVERVIEW_WORDS = 200
@@ -60,7 +60,7 @@ def overview(sentences: tuple[Sentence, ...], lead: Bullet, rewriter: Rewriter, 
         if sentence.kind is Kind.BODY:
             opening.append(sentence)
             words += len(sentence.text.split())
-    source = " ".join(one_line(s.text) for s in opening)
+    source = " ".join(s.line for s in opening)
     output, reason = first_accepted(rewriter.candidates([source], "overview", deadline)[0], source)
     if not output:
         return replace(lead, fallback=reason)
@@ -81,4 +81,4 @@ def first_accepted(options: tuple[str, ...], source: str) -> tuple[str | None, s
 def _source_text(bullet: Bullet, sentences: tuple[Sentence, ...], first_only: bool = False) -> str:
     """What the rewriter reads for a bullet: its source sentences, or with `first_only` (a rewriter that cuts one
     sentence, Deleter.one_sentence) the first: cut from two near-duplicates, a bullet says its point twice."""
-    return " ".join(one_line(sentences[i].text) for i in (bullet.sources[:1] if first_only else bullet.sources))
+    return " ".join(sentences[i].line for i in (bullet.sources[:1] if first_only else bullet.sources))
