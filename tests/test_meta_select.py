@@ -365,6 +365,15 @@ def test_trim_cuts_a_framed_or_premised_sentence_only_once_its_main_clause_has_b
         assert out.endswith(sentence[: sentence.index(cut_before)][-40:] + " …")
 
 
+def test_trim_never_cuts_the_tail_of_a_quotation_whose_closing_mark_and_speaker_come_after_any_cut():
+    """Cut at its first "; ", the Party chief's reminder read as a plain statement (seed 151, `meaning`)."""
+    tail = ("Mọi cán bộ, đảng viên, trước hết là người đứng đầu, phải gương mẫu, đi đầu, có sự tự giác, thống nhất cao về "
+            "ý chí và hành động trong đấu tranh PCTN; không sợ mất uy tín, không sợ khuyết điểm; trái lại, phải mạnh dạn "
+            "làm để giữ gìn, uy tín, củng cố niềm tin của nhân dân và phải công khai để nhân dân biết, ủng hộ và giám sát "
+            '", Tổng bí thư nhắc nhở.')
+    assert trim(tail) == tail
+
+
 def test_extractive_bullets_start_upper_case_even_after_a_connective():
     assert trim("Bên cạnh đó, tiếp tục đẩy mạnh cải cách hành chính.") == "Tiếp tục đẩy mạnh cải cách hành chính."
     assert trim("Đặc biệt là các dự án trọng điểm.") == "Đặc biệt là các dự án trọng điểm."

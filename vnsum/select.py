@@ -169,6 +169,8 @@ def trim(text: str) -> str:
         return text
     floor = len(" ".join(words[:MIN_CUT_SYLLABLES]))
     ceiling = len(" ".join(words[:LONG_BULLET_SYLLABLES]))
+    if quotation_end(text) > ceiling:  # the tail of a quotation whose closing mark and speaker come after any cut
+        return text
     cuts = [cut for cut in clause_cuts(text[: ceiling + 2]) if floor <= cut <= ceiling]  # cost bounded per sentence
     short = [cut for cut in cuts if cut <= len(" ".join(words[:MAX_BULLET_SYLLABLES]))]
     cut = short[-1] if short else cuts[0] if cuts else None
