@@ -275,6 +275,16 @@ def test_a_bullet_and_the_meta_read_a_joined_line_break_as_a_space():
     assert all(s.text == text[s.start : s.end] for s in brief.sentences)  # the sentences keep the text as it is
 
 
+def test_a_quoted_sub_heading_alone_on_its_line_is_a_heading():
+    head = "Tiêu đề bài\nHội nghị đã kết thúc tốt đẹp.\n"
+    for line in ('"Đặt trạm trên quốc lộ 1 đảm bảo hiệu quả tài chính"', "“Không để cắt cái này lại mọc cái khác”",
+                 'Bộ Giao thông: "Xử lý nghiêm các hành vi lợi dụng để gây rối"'):
+        got = segment(head + line + "\nThủ tướng nêu rõ như vậy tại hội nghị.")
+        assert (got[2].kind, got[2].text) == (Kind.HEADING, line)
+    for line in ('Thủ tướng yêu cầu "không để xảy ra tình trạng này"', '"Không để xảy ra tình trạng này." Thủ tướng nói.'):
+        assert all(s.kind is Kind.BODY for s in segment(head + line)[1:])
+
+
 def test_a_byline_run_into_the_last_sentence_is_a_byline():
     got = segment("Tiêu đề bài\nCâu thứ nhất đã xong. Câu cuối cùng nói về tình trạng được mùa rớt giá… Phạm Nghĩa")
     assert (got[-1].kind, got[-1].text) == (Kind.BYLINE, "Phạm Nghĩa")

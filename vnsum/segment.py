@@ -40,6 +40,7 @@ from vnsum.lexicon.layout import (
     NOT_A_CITY,
     NOT_BEFORE_A_RUN_IN,
     PHOTO_CREDIT,
+    QUOTED_HEADING,
     RUN_IN_CAPITAL,
     RUN_IN_OPENER,
     RUN_IN_OPENERS,
@@ -159,7 +160,8 @@ def _paragraph_spans(text: str, start: int, end: int, p: int, last: bool) -> lis
 
 
 def _standalone_kind(line: str) -> Kind:
-    """Classify a one-sentence paragraph: a credit, caption, source line, byline, heading or body."""
+    """Classify a one-sentence paragraph: a credit, caption, source line, byline, heading (a quoted one too:
+    QUOTED_HEADING) or body."""
     if PHOTO_CREDIT.match(line):
         return Kind.CAPTION
     if SOURCE_LINE.match(line) or TIMESTAMP.match(line):
@@ -169,7 +171,7 @@ def _standalone_kind(line: str) -> Kind:
         return Kind.BYLINE
     if _reads_as_caption(line):
         return Kind.CAPTION
-    if _reads_as_heading(line):
+    if _reads_as_heading(line) or (_syllables(line) <= SHORT_LINE_MAX_SYLLABLES and QUOTED_HEADING.match(line)):
         return Kind.HEADING
     return Kind.BODY
 
