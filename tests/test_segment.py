@@ -285,6 +285,15 @@ def test_a_quoted_sub_heading_alone_on_its_line_is_a_heading():
         assert all(s.kind is Kind.BODY for s in segment(head + line)[1:])
 
 
+def test_an_acronym_split_before_its_last_letter_ends_its_sentence_but_a_split_abbreviation_does_not():
+    """VietNews's tokeniser split "USD." and glued the next sentence on: "... 40 tỉ US D.Tỉ lệ hộ nghèo ..."."""
+    assert texts("Năm 2018 ước đạt 40 tỉ US D.Tỉ lệ hộ nghèo giảm mạnh.") == ["Năm 2018 ước đạt 40 tỉ US D.", "Tỉ lệ hộ nghèo giảm mạnh."]
+    assert texts("Báo cáo kết quả tái cơ cấu của EV N. Thủ tướng yêu cầu.") == ["Báo cáo kết quả tái cơ cấu của EV N.", "Thủ tướng yêu cầu."]
+    for whole in ("Theo T S.Nguyễn Đình Cung, việc này cần làm ngay.", "Huyện Triệu Phong, T X.Quảng Trị đã xong.",
+                  "Chủ tịch UBND H.Cần Giờ cho biết đã xong.", "Thu phí 15.000 đồng trên QL I. 6 tuyến khác chưa thu."):
+        assert texts(whole) == [whole]
+
+
 def test_a_byline_run_into_the_last_sentence_is_a_byline():
     got = segment("Tiêu đề bài\nCâu thứ nhất đã xong. Câu cuối cùng nói về tình trạng được mùa rớt giá… Phạm Nghĩa")
     assert (got[-1].kind, got[-1].text) == (Kind.BYLINE, "Phạm Nghĩa")

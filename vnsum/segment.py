@@ -20,6 +20,8 @@ from vnsum.document import Kind, Sentence
 from vnsum.lexicon.abbreviations import ABBREVIATIONS
 from vnsum.lexicon.layout import (
     ANY,
+    BROKEN_ACRONYM_AT_STOP,
+    BROKEN_ACRONYM_TAIL,
     BYLINE_MAX_SYLLABLES,
     CAPTION_TEXT,
     CITY_ABBREVIATIONS,
@@ -210,6 +212,7 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts += [m.end() for m in LIST_AFTER_COLON.finditer(text, start, end)]
     cuts += [m.end() for m in CREDIT_BEFORE_SENTENCE.finditer(text, start, end)]
     cuts += [m.end() for m in GLUED_AT_STOP.finditer(text, start, end) if not _is_abbreviation(text, m.start(), start)]
+    cuts += [m.end() for m in BROKEN_ACRONYM_AT_STOP.finditer(text, start, end) if not _is_abbreviation(text, m.end() - 1, start)]
     for m in GLUED_TIMESTAMP.finditer(text, start, end):
         cuts += [m.start(), m.end()]
     for m in SENTENCE_END.finditer(text, start, end):
@@ -284,6 +287,9 @@ def _is_abbreviation(text: str, dot: int, floor: int) -> bool:
         return False
     if all(part in ABBREVIATIONS for part in parts):
         return True
+    tail = BROKEN_ACRONYM_TAIL.search(text, max(floor, begin - 6), dot)
+    if tail and tail.end() == dot:  # "US D.": the last letter of a split "USD.", unless that is one ("T S.")
+        return tail.group().replace(" ", "") in ABBREVIATIONS
     return len(token) == 1 and token.isupper()
 
 

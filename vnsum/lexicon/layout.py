@@ -171,6 +171,15 @@ CLOSING_QUOTES = "\"”'’"
 #: before the stop for an abbreviation ("Ths.Nguyễn" stays whole).
 GLUED_AT_STOP = re.compile(rf"(?:[.!?](?<=[{_LOWER_LETTERS}\d].)|\.\.\.(?<=\w\.\.\.)|…(?<=\w…))(?={_UPPER}{_LOWER})")
 
+#: An acronym that a corpus's tokeniser split before its last letter, at the end of a sentence, the next sentence often
+#: glued to it: "... đạt 40 tỉ US D.Tỉ lệ hộ nghèo ...", "... tái cơ cấu của EV N.Thủ tướng ...", "... 2.590 US D. -
+#: Thu ngân sách ..." (VietNews). The lone capital is no initial there, so the stop ends the sentence; a letter that
+#: abbreviates a unit ("UBND Q. 9", "UBND H.Cần Giờ") or completes an abbreviation ("T S.Nguyễn Đình Cung", "T
+#: X.Quảng Trị": ABBREVIATIONS) does not.
+_ACRONYM_LAST = f"[{UPPER_LETTERS.replace('I', '').replace('V', '').replace('X', '')}]"  # not a Roman numeral: "QL I."
+BROKEN_ACRONYM_TAIL = re.compile(rf"(?<!\S){_UPPER}{{1,4}} {_ACRONYM_LAST}")
+BROKEN_ACRONYM_AT_STOP = re.compile(rf"(?<!\S){_UPPER}{{1,4}} {_ACRONYM_LAST}\.(?={_UPPER}{_LOWER})")
+
 #: Site furniture after the article: from such a short line on (see TRAILER_MAX_SYLLABLES) all is trailer.
 TRAILER_START = re.compile(
     r"^(?:Tin cùng chuyên mục|Tin liên quan|Tin khác|Các tin khác|Xem thêm|Bài viết liên quan|Bài liên quan|"
