@@ -228,9 +228,9 @@ def clause_cuts(text: str) -> list[int]:
 
 
 def _after_attribution(text: str) -> str:
-    """`text` after an attribution that opens it ("theo bộ trưởng, với sự chỉ đạo ..." -> "với sự chỉ đạo ..."),
-    where its own clause, premise or not, begins."""
-    return text.split(", ", 1)[1] if text.startswith("theo ") and ", " in text else text
+    """`text` after an attribution that opens it ("theo bộ trưởng, với sự chỉ đạo ..." -> "với sự chỉ đạo ...",
+    "cũng theo vinachem, mặc dù ..."), where its own clause, premise or not, begins."""
+    return text.split(", ", 1)[1] if text.startswith(("theo ", "cũng theo ")) and ", " in text else text
 
 
 def _main_clause_begun(head: str, kept: list[str], premise: bool, means: bool = False) -> bool:
