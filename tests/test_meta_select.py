@@ -229,6 +229,13 @@ def test_a_sentence_that_only_announces_a_list_is_no_bullet():
     assert [(b.sources, b.text) for b in bullets] == [((1,), "Đẩy nhanh giải ngân vốn đầu tư công.")]
 
 
+def test_a_list_item_that_ends_on_its_semicolon_is_no_bullet():
+    item = '- Vụ án "Tham ô tài sản" xảy ra tại Công ty PVP Land liên quan đến Trịnh Xuân Thanh và một số đối tượng khác;'
+    last = "- Vụ án xảy ra tại Ngân hàng Phương Nam đã được đưa ra xét xử sơ thẩm."
+    bullets = select_bullets((sentence(0, item, Label.ACHIEVEMENT), sentence(1, last, Label.ACHIEVEMENT)))["achievements"]
+    assert [b.sources for b in bullets] == [(1,)]
+
+
 def test_a_sentence_whose_speaker_is_in_the_sentence_before_is_no_bullet():
     hope = "Đồng thời bày tỏ mong muốn thời gian tới sẽ tiếp tục nhận được sự quan tâm chỉ đạo của Chính phủ."
     ask = "Đồng thời đề nghị các bộ, ngành khẩn trương hoàn thiện hồ sơ dự án trong tháng 6."
@@ -285,6 +292,9 @@ def test_trim_cuts_a_long_sentence_where_a_whole_statement_stays():
     assert trim("Bởi giá điện của ta hiện nay khoảng 7,38 cent/kWh.") == "Giá điện của ta hiện nay khoảng 7,38 cent/kWh."
     assert trim("Bởi vì, hành vi nhận hối lộ tập thể rất khó phát hiện.") == "Hành vi nhận hối lộ tập thể rất khó phát hiện."
     assert trim("Bởi vậy, cần sửa đổi Luật Đất đai.") == "Cần sửa đổi Luật Đất đai."
+    # a connective that says when keeps its place: "Về lâu dài, ..." dropped read as a demand for now (seed 179)
+    assert trim("Về lâu dài, cần luật hoá các quy định này.") == "Về lâu dài, cần luật hoá các quy định này."
+    assert trim("Trước mắt, cần rà soát ngay các dự án.") == "Trước mắt, cần rà soát ngay các dự án."
     # ... but not where what follows leans on the opener ("Vì vậy mới ...": only then; seed 139)
     assert trim("Vì vậy mới có hiện tượng nhà đầu tư xếp hàng chờ.") == "Vì vậy mới có hiện tượng nhà đầu tư xếp hàng chờ."
     assert trim("Đặc biệt, mới đây có một doanh nghiệp xin vào.") == "Mới đây có một doanh nghiệp xin vào."

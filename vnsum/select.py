@@ -16,7 +16,7 @@ import re
 from collections import Counter
 
 from vnsum.document import SECTIONS, Bullet, Kind, Label, Sentence
-from vnsum.lexicon.cues import CONNECTIVES, CONTRAST, TIED_OPENERS
+from vnsum.lexicon.cues import CONNECTIVES, CONTRAST, SCOPE_OPENERS, TIED_OPENERS
 from vnsum.lexicon.guard import (
     ADDRESSEE_HEADS,
     ASKED_ONLY_SYLLABLES,
@@ -62,7 +62,7 @@ _NUMBER = re.compile(r"\d")
 #: "Vì vậy mới có hiện tượng ..." read "Là ...", "Mới có hiện tượng ...": seed 139), so the opener stays. "Mới đây"
 #: (recently) stands alone.
 _LEANS_ON_OPENER = re.compile(r"(?:là|mới(?! đây| rồi))\s", re.IGNORECASE)
-_LEAD_CONNECTIVE = re.compile(rf"^(?:{TIED_OPENERS}|{CONNECTIVES}|{CONTRAST})", re.IGNORECASE)
+_LEAD_CONNECTIVE = re.compile(rf"^(?!(?:{SCOPE_OPENERS})(?!\w))(?:{TIED_OPENERS}|{CONNECTIVES}|{CONTRAST})", re.IGNORECASE)
 _CUT_BEFORE = tuple(opener + " " for opener in CUT_BEFORE)
 _ELABORATORS = tuple(word + " " for word in ELABORATORS)
 _NOMINAL_SUBJECTS = tuple(word + " " for word in NOMINAL_SUBJECTS)
@@ -89,9 +89,10 @@ def select_bullets(sentences: tuple[Sentence, ...], max_bullets: int = DEFAULT_M
 
 
 def _stands_alone(text: str) -> bool:
-    """Can this sentence be a bullet at all: not one that only announces a list (it ends on its colon), nor one whose
+    """Can this sentence be a bullet at all: not one that only announces a list (it ends on its colon) or is an item
+    of one (it ends on its semicolon: "- Vụ án \"Tham ô tài sản\" xảy ra tại ...;", seeds 173 and 179), nor one whose
     speaker is in the sentence before ("Đồng thời bày tỏ mong muốn ...": SPEAKERLESS_VERBS)?"""
-    return not text.rstrip().endswith(":") and not _LINK_THEN_SPEAKERLESS.match(text)
+    return not text.rstrip().endswith((":", ";")) and not _LINK_THEN_SPEAKERLESS.match(text)
 
 
 def _pick(candidates: list[Sentence], sentences: tuple[Sentence, ...], max_bullets: int) -> tuple[Bullet, ...]:

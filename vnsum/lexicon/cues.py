@@ -76,6 +76,10 @@ CONNECTIVES = (
     r"chính vì vậy|do vậy|vì thế|từ đó|từ nay đến cuối năm|về lâu dài)\s*[,:]?\s*"
 )
 
+#: Connectives that also say when what follows holds: the labellers read them with the others, but a bullet keeps
+#: them ("Về lâu dài, cần luật hoá ..." without its opener reads as a demand for now: seed 179, `meaning`).
+SCOPE_OPENERS = r"trước mắt|về lâu dài|từ nay đến cuối năm"
+
 #: Openers that tie a sentence to the one before it, which a bullet drops as it drops a connective (select.py
 #: only: the labellers read CONNECTIVES). "Đó là," spells out what the sentence before announced ("Đó là, tình
 #: hình tai nạn giao thông vẫn diễn biến phức tạp"); without its comma "Đó là" is a copula ("Đó là kết quả của
