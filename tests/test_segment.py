@@ -294,6 +294,17 @@ def test_an_acronym_split_before_its_last_letter_ends_its_sentence_but_a_split_a
         assert texts(whole) == [whole]
 
 
+def test_a_headline_glued_to_a_papers_dateline_is_a_heading_and_a_bullet_drops_the_dateline():
+    from vnsum.select import trim
+
+    text = ("Tiêu đề bài\nCâu đầu đã xong.\nKiến nghị thu hồi 5.000 m2 đất vàng đường Lê Duẩn, TP. HCM TTO - Thanh tra "
+            "Chính phủ vừa kiến nghị Thủ tướng chỉ đạo thu hồi khu đất.")
+    got = [(s.kind, s.text) for s in segment(text)][2:]
+    assert got == [(Kind.HEADING, "Kiến nghị thu hồi 5.000 m2 đất vàng đường Lê Duẩn, TP. HCM"),
+                   (Kind.BODY, "TTO - Thanh tra Chính phủ vừa kiến nghị Thủ tướng chỉ đạo thu hồi khu đất.")]
+    assert trim(got[1][1]) == "Thanh tra Chính phủ vừa kiến nghị Thủ tướng chỉ đạo thu hồi khu đất."
+
+
 def test_a_byline_run_into_the_last_sentence_is_a_byline():
     got = segment("Tiêu đề bài\nCâu thứ nhất đã xong. Câu cuối cùng nói về tình trạng được mùa rớt giá… Phạm Nghĩa")
     assert (got[-1].kind, got[-1].text) == (Kind.BYLINE, "Phạm Nghĩa")

@@ -29,6 +29,7 @@ from vnsum.lexicon.layout import (
     CREDIT_AT_END,
     CREDIT_BEFORE_SENTENCE,
     DATELINE,
+    DATELINE_AFTER_HEADLINE,
     GLUED_AT_STOP,
     GLUED_BY_SPACES,
     GLUED_CREDIT_END,
@@ -210,6 +211,7 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts += [m.start() for m in RUN_IN_CAPITAL.finditer(text, start, end) if _opens_run_in(text, m.start(), start, end)]
     cuts += [m.end() for m in GLUED_BY_SPACES.finditer(text, start, end) if _spaces_break(text, m.start(), start)]
     cuts += [m.end() for m in LIST_AFTER_COLON.finditer(text, start, end)]
+    cuts += [m.end() for m in DATELINE_AFTER_HEADLINE.finditer(text, start, end)]
     cuts += [m.end() for m in CREDIT_BEFORE_SENTENCE.finditer(text, start, end)]
     cuts += [m.end() for m in GLUED_AT_STOP.finditer(text, start, end) if not _is_abbreviation(text, m.start(), start)]
     cuts += [m.end() for m in BROKEN_ACRONYM_AT_STOP.finditer(text, start, end) if not _is_abbreviation(text, m.end() - 1, start)]

@@ -33,7 +33,7 @@ from vnsum.lexicon.guard import (
     SPEECH_ONLY_ENDS,
     UNFINISHED_ENDS,
 )
-from vnsum.lexicon.layout import ITEM_MARKER
+from vnsum.lexicon.layout import ITEM_MARKER, LEADING_DATELINE
 from vnsum.quotes import ASKING_VERBS, SAYING_VERBS, pair_marks, quotation_end, quotation_span
 from vnsum.syllables import CLAUSE_BREAK, contains, last_clause, syllables
 
@@ -179,8 +179,9 @@ def trim(text: str) -> str:
 
 
 def _strip_connective(text: str) -> str:
-    """`text` without a list item's marker ("- Xây dựng ...") and a leading connective."""
-    text = ITEM_MARKER.sub("", text, count=1)
+    """`text` without a list item's marker ("- Xây dựng ..."), a paper's dateline ("TTO - ") and a leading
+    connective."""
+    text = LEADING_DATELINE.sub("", ITEM_MARKER.sub("", text, count=1), count=1)
     stripped = _LEAD_CONNECTIVE.sub("", text, count=1)
     return stripped if stripped and not _LEANS_ON_OPENER.match(stripped) else text
 

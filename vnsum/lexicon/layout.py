@@ -162,6 +162,14 @@ LIST_AFTER_COLON = re.compile(rf":[ \t]+(?=[-–+•][ \t]*{_UPPER})")
 #: and a space after it, and a spaced dash only before a capital ("3 dự án", "3 - 5 năm" are not).
 ITEM_MARKER = re.compile(rf"^(?:[-–—+•*]|\(\d{{1,2}}\)|\d{{1,2}}[.)\-–](?=\s)|\d{{1,2}}\s+[-–](?=\s+{_UPPER}))\s*")
 
+#: A paper's dateline opening a story ("TTO - Thanh tra Chính phủ vừa kiến nghị ..."), where VietNews glued a related
+#: story's headline to it: "Kiến nghị thu hồi 5.000 m2 'đất vàng' đường Lê Duẩn, TP. HCM TTO - Thanh tra Chính phủ
+#: ..." (33 places in the meetings pool). segment.py cuts the headline off before it (a heading, with no final
+#: stop); a bullet drops the dateline as it drops a list item's marker.
+OUTLET_DATELINE = r"(?:TTO|TPO|NDĐT)[ \t]*[-–][ \t]+"
+DATELINE_AFTER_HEADLINE = re.compile(rf"(?<=[^\s.!?…:;,])[ \t]+(?={OUTLET_DATELINE}{_UPPER})")
+LEADING_DATELINE = re.compile(rf"^{OUTLET_DATELINE}(?={_UPPER})")
+
 #: Quotes that close a quotation: a run-in opener may follow one.
 CLOSING_QUOTES = "\"”'’"
 
