@@ -379,6 +379,13 @@ def test_trim_cuts_a_framed_or_premised_sentence_only_once_its_main_clause_has_b
         assert out.endswith(sentence[: sentence.index(cut_before)][-40:] + " …")
 
 
+def test_trim_does_not_end_a_bullet_on_a_verb_whose_object_comes_later():
+    shared = ("Tổng bí thư Nguyễn Phú Trọng đề nghị Trung ương bám sát Nghị quyết Đại hội lần thứ XII của Đảng và thực tế "
+              "đất nước, tập trung thảo luận làm rõ, tạo sự thống nhất cao trong toàn Đảng, toàn dân về mục tiêu, quan "
+              "điểm, tư tưởng chỉ đạo và những nhiệm vụ, giải pháp lớn cần được quán triệt và triển khai thực hiện.")
+    assert not trim(shared).endswith("làm rõ …")
+
+
 def test_trim_never_cuts_the_tail_of_a_quotation_whose_closing_mark_and_speaker_come_after_any_cut():
     """Cut at its first "; ", the Party chief's reminder read as a plain statement (seed 151, `meaning`)."""
     tail = ("Mọi cán bộ, đảng viên, trước hết là người đứng đầu, phải gương mẫu, đi đầu, có sự tự giác, thống nhất cao về "

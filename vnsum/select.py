@@ -26,6 +26,7 @@ from vnsum.lexicon.guard import (
     LIST_OPENERS,
     MEANS_START,
     NOMINAL_SUBJECTS,
+    OBJECT_AFTER_ENDS,
     PREDICATE_MARKERS,
     PREMISE_START,
     REPORTING_VERBS,
@@ -69,8 +70,9 @@ _NOMINAL_SUBJECTS = tuple(word + " " for word in NOMINAL_SUBJECTS)
 _LINK_THEN_SPEAKERLESS = re.compile(rf"^(?:{CONNECTIVES})(?:{'|'.join(SPEAKERLESS_VERBS)})(?!\w)", re.IGNORECASE)
 _PAIRS = (("(", ")"), ("“", "”"), ("‘", "’"))
 _LIST_OPENERS = tuple(opener.split() for opener in LIST_OPENERS)
-#: Words a kept part cannot end on: verbs of saying (what was said follows) and the guard's unfinished ends.
-_NEEDS_OBJECT = tuple(verb.split() for verb in REPORTING_VERBS + SPEECH_ONLY_ENDS) + (["trong", "đó"],)
+#: Words a kept part cannot end on: verbs of saying (what was said follows), verbs whose object comes later and the
+#: guard's unfinished ends.
+_NEEDS_OBJECT = tuple(verb.split() for verb in REPORTING_VERBS + SPEECH_ONLY_ENDS + OBJECT_AFTER_ENDS) + (["trong", "đó"],)
 _FRAME_OPENERS = tuple(verb.split() for verb in FRAME_OPENERS)
 _AFTER_MEANS = tuple(word.split() for word in PREDICATE_MARKERS) + tuple(SAYING_VERBS)
 

@@ -54,6 +54,11 @@ SPEECH_ONLY_ENDS: tuple[str, ...] = (
     "nêu ví dụ", "phát biểu", "nói",
 )
 
+# Verbs that take their object after the clause that shares it, which an extractive bullet may not end on: "tập trung
+# thảo luận làm rõ, tạo sự thống nhất cao ... về mục tiêu, quan điểm ..." cut before ", tạo" left "làm rõ" with no
+# object (seed 191).
+OBJECT_AFTER_ENDS: tuple[str, ...] = ("làm rõ",)
+
 # Where an extractive bullet of a long sentence may end, cutting the rest: before a comma and one of these, the
 # clause that goes is a purpose, a consequence or the details of what was said ("tăng 12%, góp phần ...",
 # "triển khai 5 dự án, trong đó ..."); what stays is a whole statement. Contrasts ("nhưng", "song") stay: cut, a

@@ -203,8 +203,8 @@ SHORT_LINE_MAX_SYLLABLES = 25
 
 #: A sub-heading that quotes a speaker, alone on its line with no stop inside the marks, optionally after who said
 #: it and a colon: "\"Không được chủ quan, thoả mãn\"", "Bộ Giao thông: \"Xử lý nghiêm các hành vi lợi dụng để gây
-#: rối\"" (78 and 4 lines in the meetings pool; the quotation is said again in the paragraph under it). A line that
-#: only ends with a quotation ("Thủ tướng yêu cầu \"không để xảy ra\"") is a sentence.
+#: rối\"" (105 lines in the meetings pool, all read: all sub-headings). A line that only ends with a quotation ("Thủ
+#: tướng yêu cầu \"không để xảy ra\"") is a sentence.
 QUOTED_HEADING = re.compile(r'^(?:[^"“”.!?…:]{1,60}:\s*)?["“][^"“”.!?…]+["”]$')
 
 #: Marks a headline may end with: a short first line ending so, with more lines after it, is the title
