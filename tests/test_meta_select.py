@@ -358,6 +358,10 @@ def test_trim_keeps_a_sentence_whole_rather_than_cut_it_inside_a_list_or_frame(s
     ("Nhờ có những chủ trương, quy định đúng đắn và kịp thời đó, ý thức trách nhiệm nêu gương của cán bộ, đảng viên đã "
      "từng bước được nâng lên, tạo sự chuyển biến tích cực về tư tưởng chính trị, đạo đức, lối sống, tác phong làm "
      "việc; ý thức tổ chức kỷ luật và đoàn kết nội bộ.", ", tạo sự"),
+    # an affirmation that frames what its speaker, named after a comma, says (seed 193)
+    ("Khẳng định Chính phủ Việt Nam tiếp tục giữ vững ổn định chính trị xã hội, kinh tế vĩ mô, tạo môi trường kinh "
+     "doanh tốt nhất cho các doanh nghiệp, Thủ tướng cho biết vừa qua, Chính phủ Việt Nam đã rất thiện chí, nhanh "
+     "chóng giải quyết các vướng mắc cho các doanh nghiệp Indonesia đang đầu tư tại Việt Nam.", None),
     # a concession after "Cũng theo X," whose result comes after "nên" (seed 167)
     ("Cũng theo Vinachem, mặc dù có 20 đơn vị thành viên ghi nhận lãi 2.162 tỉ đồng, nhưng do lỗ phát sinh chủ yếu là "
      "đến từ 4 dự án yếu kém, thua lỗ lên tới 2.115 tỉ đồng, nên tổng số lãi có được của tập đoàn chỉ vỏn vẹn 47 tỉ "

@@ -77,6 +77,7 @@ FRAME_OPENERS: tuple[str, ...] = (
     "phân tích", "đánh giá", "nhận định", "bình luận", "trao đổi", "chia sẻ", "quan tâm", "nói về", "nói đến",
     "đề cập", "giải thích", "lý giải", "trả lời", "phát biểu", "góp ý", "bàn về", "nhìn lại", "ghi nhận",
     "giải trình", "lo ngại", "băn khoăn", "bức xúc", "vui mừng", "phấn khởi", "chúc mừng", "nêu lên", "nêu về",
+    "khẳng định",
 )
 # Further verbs that say what the speaker after such a frame does.
 FRAMED_SPEECH: tuple[str, ...] = ("đề xuất", "nói", "chỉ rõ", "chỉ ra", "nêu", "thông tin", "phản ánh", "lo ngại")
