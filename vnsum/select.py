@@ -16,14 +16,16 @@ import re
 from collections import Counter
 
 from vnsum.document import SECTIONS, Bullet, Kind, Label, Sentence
-from vnsum.lexicon.cues import CONNECTIVES, CONTRAST, SCOPE_OPENERS, TIED_OPENERS
+from vnsum.lexicon.cues import CONNECTIVES, CONTRAST, LEANS_ON_OPENER, SCOPE_OPENERS, TIED_OPENERS
 from vnsum.lexicon.guard import (
     ADDRESSEE_HEADS,
     ASKED_ONLY_SYLLABLES,
+    ATTRIBUTION_OPENERS,
     CUT_BEFORE,
     ELABORATORS,
     FRAME_OPENERS,
     LIST_OPENERS,
+    MEANS_ANSWERS,
     MEANS_START,
     NOMINAL_SUBJECTS,
     OBJECT_AFTER_ENDS,
@@ -59,10 +61,7 @@ MIN_BULLET_CONFIDENCE: dict[Label, float] = {
 }
 
 _NUMBER = re.compile(r"\d")
-#: Words that, right after an opener, lean on it: dropped, the opener would leave them dangling ("Đặc biệt là ...",
-#: "Vì vậy mới có hiện tượng ..." read "Là ...", "Mới có hiện tượng ...": seed 139), so the opener stays. "Mới đây"
-#: (recently) stands alone.
-_LEANS_ON_OPENER = re.compile(r"(?:là|mới(?! đây| rồi))\s", re.IGNORECASE)
+_LEANS_ON_OPENER = re.compile(rf"(?:{LEANS_ON_OPENER})\s", re.IGNORECASE)
 _LEAD_CONNECTIVE = re.compile(rf"^(?!(?:{SCOPE_OPENERS})(?!\w))(?:{TIED_OPENERS}|{CONNECTIVES}|{CONTRAST})", re.IGNORECASE)
 _CUT_BEFORE = tuple(opener + " " for opener in CUT_BEFORE)
 _ELABORATORS = tuple(word + " " for word in ELABORATORS)
@@ -75,6 +74,7 @@ _LIST_OPENERS = tuple(opener.split() for opener in LIST_OPENERS)
 _NEEDS_OBJECT = tuple(verb.split() for verb in REPORTING_VERBS + SPEECH_ONLY_ENDS + OBJECT_AFTER_ENDS) + (["trong", "đó"],)
 _FRAME_OPENERS = tuple(verb.split() for verb in FRAME_OPENERS)
 _AFTER_MEANS = tuple(word.split() for word in PREDICATE_MARKERS) + tuple(SAYING_VERBS)
+_ATTRIBUTION_OPENERS = tuple(word + " " for word in ATTRIBUTION_OPENERS)
 
 
 def select_bullets(sentences: tuple[Sentence, ...], max_bullets: int = DEFAULT_MAX_BULLETS,
@@ -234,7 +234,7 @@ def clause_cuts(text: str) -> list[int]:
 def _after_attribution(text: str) -> str:
     """`text` after an attribution that opens it ("theo bộ trưởng, với sự chỉ đạo ..." -> "với sự chỉ đạo ...",
     "cũng theo vinachem, mặc dù ..."), where its own clause, premise or not, begins."""
-    return text.split(", ", 1)[1] if text.startswith(("theo ", "cũng theo ")) and ", " in text else text
+    return text.split(", ", 1)[1] if text.startswith(_ATTRIBUTION_OPENERS) and ", " in text else text
 
 
 def _main_clause_begun(head: str, kept: list[str], premise: bool, means: bool = False) -> bool:
@@ -249,7 +249,7 @@ def _main_clause_begun(head: str, kept: list[str], premise: bool, means: bool = 
     if any(part.lstrip()[:1].isupper() for part in parts):
         return True
     if means:
-        return "thì" in kept or "nên" in kept or any(contains(syllables(part), _AFTER_MEANS) for part in parts)
+        return any(word in kept for word in MEANS_ANSWERS) or any(contains(syllables(part), _AFTER_MEANS) for part in parts)
     return "thì" in kept if premise else contains(kept[2:], SAYING_VERBS)
 
 

@@ -80,6 +80,11 @@ CONNECTIVES = (
 #: them ("Về lâu dài, cần luật hoá ..." without its opener reads as a demand for now: seed 179, `meaning`).
 SCOPE_OPENERS = r"trước mắt|về lâu dài|từ nay đến cuối năm"
 
+#: Words that, right after an opener, lean on it: dropped, the opener would leave them dangling ("Đặc biệt là ...",
+#: "Vì vậy mới có hiện tượng ..." read "Là ...", "Mới có hiện tượng ...": seed 139), so a bullet keeps the opener.
+#: "Mới đây" (recently) stands alone.
+LEANS_ON_OPENER = r"là|mới(?! đây| rồi)"
+
 #: Openers that tie a sentence to the one before it, which a bullet drops as it drops a connective (select.py
 #: only: the labellers read CONNECTIVES). "Đó là," spells out what the sentence before announced ("Đó là, tình
 #: hình tai nạn giao thông vẫn diễn biến phức tạp"); without its comma "Đó là" is a copula ("Đó là kết quả của

@@ -94,6 +94,11 @@ PREMISE_START = re.compile(r"(?:để|nhằm|khi|nếu|dù|mặc dù|hễ|giá n
 # before that, no cut (seed 139: "Theo Phó Thủ tướng ..., với sự chỉ đạo ..., sự vào cuộc ... …" was the frame alone).
 MEANS_START = re.compile(r"(?:với|nhờ)\b")
 PREDICATE_MARKERS: tuple[str, ...] = ("đã", "sẽ", "đang", "cần", "phải", "có thể", "vẫn")
+# ... and the words that answer a means as "thì" answers a premise ("Nhờ ... nên năm nay quận đã vượt ...").
+MEANS_ANSWERS: tuple[str, ...] = ("thì", "nên")
+# Attributions that may open a sentence before its own clause ("Theo Phó Thủ tướng, với sự chỉ đạo ...", "Cũng theo
+# Vinachem, mặc dù ..."): the premise or means is read after them (seeds 139, 167).
+ATTRIBUTION_OPENERS: tuple[str, ...] = ("theo", "cũng theo")
 
 # Words that open a list ("còn hạn chế như A, B; C"): once one is kept, every later comma or ";" may sit inside the
 # list, so an extractive bullet is not cut after it.

@@ -185,8 +185,9 @@ GLUED_AT_STOP = re.compile(rf"(?:[.!?](?<=[{_LOWER_LETTERS}\d].)|\.\.\.(?<=\w\.\
 #: abbreviates a unit ("UBND Q. 9", "UBND H.Cần Giờ") or completes an abbreviation ("T S.Nguyễn Đình Cung", "T
 #: X.Quảng Trị": ABBREVIATIONS) does not.
 _ACRONYM_LAST = f"[{UPPER_LETTERS.replace('I', '').replace('V', '').replace('X', '')}]"  # not a Roman numeral: "QL I."
-BROKEN_ACRONYM_TAIL = re.compile(rf"(?<!\S){_UPPER}{{1,4}} {_ACRONYM_LAST}")
-BROKEN_ACRONYM_AT_STOP = re.compile(rf"(?<!\S){_UPPER}{{1,4}} {_ACRONYM_LAST}\.(?={_UPPER}{_LOWER})")
+_BROKEN_ACRONYM = rf"(?<!\S){_UPPER}{{1,4}} {_ACRONYM_LAST}"
+BROKEN_ACRONYM_TAIL = re.compile(_BROKEN_ACRONYM)
+BROKEN_ACRONYM_AT_STOP = re.compile(rf"{_BROKEN_ACRONYM}\.(?={_UPPER}{_LOWER})")
 
 #: Site furniture after the article: from such a short line on (see TRAILER_MAX_SYLLABLES) all is trailer.
 TRAILER_START = re.compile(
